@@ -1,0 +1,218 @@
+import http from 'node:http';
+import fastifyStatic from '@fastify/static';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
+import { ArticlesService } from './articles/articles.service.js';
+import { PageCache } from './cache/page-cache.js';
+import { PurgeBus } from './cache/purge-bus.js';
+import { type Clock, systemClock } from './clock.js';
+import type { Config } from './config.js';
+import { type Db, openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { AppError } from './errors.js';
+import { MediaService } from './media/media.service.js';
+import { RelatedService } from './related/related.service.js';
+import { SettingsService } from './settings/settings.service.js';
+import { loadAssets, registerAssets } from './site/assets.js';
+import { createPageSender } from './site/send-page.js';
+import { createSite } from './site/site.routes.js';
+import { msUntilLocalMidnight } from './site/format.js';
+import { TaxonomyService } from './taxonomy/taxonomy.service.js';
+
+export interface Services {
+  db: Db;
+  settings: SettingsService;
+  taxonomy: TaxonomyService;
+  media: MediaService;
+  related: RelatedService;
+  articles: ArticlesService;
+  cache: PageCache | null;
+  purgeBus: PurgeBus;
+  clock: Clock;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
+  interface FastifyContextConfig {
+    /** Reader pages answer errors with the site's error page instead of JSON. */
+    page?: boolean;
+  }
+}
+
+export interface BuildOptions {
+  db?: Db;
+  clock?: Clock;
+  /** Load the demo newsroom into an empty database (the server does; tests choose). */
+  seedDemo?: boolean;
+}
+
+/** Wires the services together; no HTTP here, so scripts and tests can use them directly. */
+export async function createServices(config: Config, options: BuildOptions = {}): Promise<Services> {
+  const db = options.db ?? openDatabase(config);
+  await migrateToLatest(db);
+  const clock = options.clock ?? systemClock;
+  const settings = new SettingsService(db, {
+    timeZone: config.site.timeZone,
+    locale: config.site.locale,
+    language: config.site.language,
+  });
+  await settings.load();
+  const taxonomy = new TaxonomyService(db);
+  await taxonomy.load();
+  const media = new MediaService(db, config.mediaDir);
+  const related = new RelatedService(db);
+  const cache = config.pageCache.enabled
+    ? new PageCache({ maxBytes: config.pageCache.maxBytes, ttlMs: config.pageCache.ttlSeconds * 1000 })
+    : null;
+  const purgeBus = new PurgeBus(cache, db.pool);
+  await purgeBus.start();
+  const articles = new ArticlesService({
+    db,
+    taxonomy,
+    settings,
+    media,
+    related,
+    clock,
+    purge: (keys) => purgeBus.purge(keys),
+  });
+  return { db, settings, taxonomy, media, related, articles, cache, purgeBus, clock };
+}
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const services = await createServices(config, options);
+  if (options.seedDemo) {
+    const { seedDemoIfEmpty } = await import('./db/seed/demo.js');
+    await seedDemoIfEmpty(services);
+  }
+  const cache = services.cache;
+
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // Cached pages are answered before Fastify sees the request: a map lookup and a write.
+    serverFactory: (handler) =>
+      http.createServer((req, res) => {
+        if (cache?.serve(req, res)) return;
+        handler(req, res);
+      }),
+  });
+  app.decorate('services', services);
+
+  // Requests made through inject() skip the server factory; answer them from the cache too.
+  if (cache) {
+    app.addHook('onRequest', async (request, reply) => {
+      if (cache.serve(request.raw, reply.raw)) reply.hijack();
+    });
+  }
+
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode >= 500) request.log.error({ url: request.url, status: reply.statusCode }, 'request failed');
+    else request.log.debug({ url: request.url, status: reply.statusCode, ms: reply.elapsedTime }, 'request');
+  });
+
+  const assets = loadAssets();
+  const site = createSite({
+    articles: services.articles,
+    taxonomy: services.taxonomy,
+    settings: services.settings,
+    sender: createPageSender(cache, config),
+    assets,
+    publicUrl: config.publicUrl,
+    now: () => services.clock.now(),
+  });
+
+  const wantsPage = (request: FastifyRequest) =>
+    request.routeOptions.config?.page === true ||
+    (!request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html'));
+
+  const answerError = (request: FastifyRequest, reply: FastifyReply, error: AppError) => {
+    if (wantsPage(request)) return site.renderError(request, reply, error.status, error.message);
+    return reply
+      .code(error.status)
+      .header('cache-control', 'no-store')
+      .send({ error: { code: error.code, message: error.message, ...(error.details ?? {}) } });
+  };
+
+  app.setErrorHandler((err: FastifyError | AppError | Error, request, reply) => {
+    if (err instanceof AppError) return answerError(request, reply, err);
+    const fe = err as FastifyError;
+    if (fe.validation) {
+      return answerError(request, reply, new AppError('invalid_parameter', `The request is not valid: ${fe.message}.`));
+    }
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+      const code =
+        fe.statusCode === 413
+          ? 'payload_too_large'
+          : fe.statusCode === 415
+            ? 'unsupported_media_type'
+            : fe.statusCode === 429
+              ? 'rate_limited'
+              : fe.statusCode === 405
+                ? 'method_not_allowed'
+                : 'bad_request';
+      return answerError(request, reply, new AppError(code, fe.message));
+    }
+    request.log.error({ err }, 'internal error');
+    return answerError(
+      request,
+      reply,
+      new AppError('internal_error', 'Something went wrong on our side. Please try again in a moment.'),
+    );
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    answerError(request, reply, new AppError('not_found', 'We could not find that page. It may have moved or never existed.')),
+  );
+
+  registerAssets(app, assets);
+  await app.register(fastifyStatic, {
+    root: config.mediaDir,
+    prefix: '/media/',
+    decorateReply: false,
+    immutable: true,
+    maxAge: '365d',
+    index: false,
+    // Variants never change under the same name: a new upload gets a new key.
+    setHeaders: (reply) => {
+      reply.header('x-content-type-options', 'nosniff');
+    },
+  });
+
+  app.get('/health', async () => {
+    await services.db.kysely.selectFrom('settings').select('key').limit(1).execute();
+    return { status: 'ok', database: services.db.dialect };
+  });
+
+  site.register(app);
+
+  // The masthead shows today's date: start every page afresh at local midnight.
+  let midnight: NodeJS.Timeout | undefined;
+  const scheduleMidnight = () => {
+    midnight = setTimeout(
+      () => {
+        services.purgeBus.purgeAll();
+        scheduleMidnight();
+      },
+      msUntilLocalMidnight(services.clock.now(), services.settings.get().timeZone) + 1000,
+    );
+    midnight.unref();
+  };
+  scheduleMidnight();
+
+  app.addHook('onClose', async () => {
+    clearTimeout(midnight);
+    await services.purgeBus.stop();
+    await services.db.close();
+  });
+
+  return app;
+}

@@ -1,0 +1,199 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+export const cardColumns = [
+  'articles.id',
+  'articles.slug',
+  'articles.headline',
+  'articles.standfirst',
+  'articles.kind',
+  'articles.section_id',
+  'articles.first_published_at',
+  'articles.published_at',
+  'articles.updated_at',
+  'articles.modified_at',
+  'articles.wire_source',
+  'articles.credit_line',
+  'articles.is_breaking',
+  'articles.breaking_until',
+  'articles.feature_image_id',
+  'articles.story_id',
+] as const;
+
+const imageColumns = [
+  'images.width as image_width',
+  'images.height as image_height',
+  'images.variants as image_variants',
+  'images.alt as image_alt',
+] as const;
+
+/** Listing rows for the given ids, with their feature image; order is the caller's. */
+export function findCardRows(db: Q, ids: number[]) {
+  return db
+    .selectFrom('articles')
+    .leftJoin('images', 'images.id', 'articles.feature_image_id')
+    .select([...cardColumns, ...imageColumns])
+    .where('articles.id', 'in', ids)
+    .execute();
+}
+
+export type CardRow = Awaited<ReturnType<typeof findCardRows>>[number];
+
+export function findBylines(db: Q, articleIds: number[]) {
+  return db
+    .selectFrom('article_authors')
+    .innerJoin('authors', 'authors.id', 'article_authors.author_id')
+    .select([
+      'article_authors.article_id',
+      'authors.id',
+      'authors.slug',
+      'authors.name',
+      'authors.title',
+      'authors.kind',
+      'authors.bio',
+    ])
+    .where('article_authors.article_id', 'in', articleIds)
+    .orderBy('article_authors.article_id')
+    .orderBy('article_authors.position')
+    .execute();
+}
+
+export function findTagsOf(db: Q, articleId: number) {
+  return db
+    .selectFrom('article_tags')
+    .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+    .select(['tags.id', 'tags.slug', 'tags.name'])
+    .where('article_tags.article_id', '=', articleId)
+    .orderBy('article_tags.position')
+    .execute();
+}
+
+/** One page of newest published ids: reads only the listing index (deferred join). */
+export function findLatestIds(db: Q, opts: { limit: number; offset: number; sectionId?: number }) {
+  let q = db.selectFrom('articles').select('id').where('status', '=', 'published');
+  if (opts.sectionId !== undefined) q = q.where('section_id', '=', opts.sectionId);
+  return q
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(opts.limit)
+    .offset(opts.offset)
+    .execute()
+    .then((rows) => rows.map((r) => r.id));
+}
+
+export function findIdsByTag(db: Q, tagId: number, limit: number, offset: number) {
+  return db
+    .selectFrom('article_tags')
+    .select('article_id')
+    .where('tag_id', '=', tagId)
+    .where('listed_at', 'is not', null)
+    .orderBy('listed_at', 'desc')
+    .orderBy('article_id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute()
+    .then((rows) => rows.map((r) => r.article_id));
+}
+
+export function findIdsByAuthor(db: Q, authorId: number, limit: number, offset: number) {
+  return db
+    .selectFrom('article_authors')
+    .select('article_id')
+    .where('author_id', '=', authorId)
+    .where('listed_at', 'is not', null)
+    .orderBy('listed_at', 'desc')
+    .orderBy('article_id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute()
+    .then((rows) => rows.map((r) => r.article_id));
+}
+
+export function findIdsByStory(db: Q, storyId: number, limit: number, offset: number, order: 'asc' | 'desc' = 'desc') {
+  return db
+    .selectFrom('articles')
+    .select('id')
+    .where('story_id', '=', storyId)
+    .where('status', '=', 'published')
+    .orderBy('published_at', order)
+    .orderBy('id', order)
+    .limit(limit)
+    .offset(offset)
+    .execute()
+    .then((rows) => rows.map((r) => r.id));
+}
+
+export function findPinnedIds(db: Q) {
+  return db
+    .selectFrom('articles')
+    .select(['id', 'front_page_slot'])
+    .where('front_page_slot', 'is not', null)
+    .where('status', '=', 'published')
+    .orderBy('front_page_slot')
+    .orderBy('published_at', 'desc')
+    .limit(12)
+    .execute();
+}
+
+export function findBreakingIds(db: Q, nowIso: string) {
+  return db
+    .selectFrom('articles')
+    .select('id')
+    .where('is_breaking', '=', 1)
+    .where('status', '=', 'published')
+    .where((eb) => eb.or([eb('breaking_until', 'is', null), eb('breaking_until', '>', nowIso)]))
+    .orderBy('published_at', 'desc')
+    .limit(3)
+    .execute()
+    .then((rows) => rows.map((r) => r.id));
+}
+
+export function findArticleBySlug(db: Q, slug: string) {
+  return db
+    .selectFrom('articles')
+    .leftJoin('images', 'images.id', 'articles.feature_image_id')
+    .selectAll('articles')
+    .select([...imageColumns, 'images.caption as image_caption', 'images.credit as image_credit'])
+    .where('articles.slug', '=', slug)
+    .executeTakeFirst();
+}
+
+export type ArticleRow = NonNullable<Awaited<ReturnType<typeof findArticleBySlug>>>;
+
+export function findArticleRowById(db: Q, id: number) {
+  return db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findRedirect(db: Q, oldSlug: string) {
+  return db
+    .selectFrom('slug_redirects')
+    .innerJoin('articles', 'articles.id', 'slug_redirects.article_id')
+    .select(['articles.slug', 'articles.status', 'articles.section_id', 'articles.first_published_at'])
+    .where('slug_redirects.old_slug', '=', oldSlug)
+    .executeTakeFirst();
+}
+
+export function findNotes(db: Q, articleId: number) {
+  return db
+    .selectFrom('article_notes')
+    .select(['id', 'kind', 'body', 'created_at'])
+    .where('article_id', '=', articleId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export function findRelatedIds(db: Q, articleId: number, limit: number) {
+  return db
+    .selectFrom('article_related')
+    .innerJoin('articles', 'articles.id', 'article_related.related_id')
+    .select('article_related.related_id')
+    .where('article_related.article_id', '=', articleId)
+    .where('articles.status', '=', 'published')
+    .orderBy('article_related.rank')
+    .limit(limit)
+    .execute()
+    .then((rows) => rows.map((r) => r.related_id));
+}

@@ -1,0 +1,821 @@
+import type { Selectable, Transaction } from 'kysely';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/database.js';
+import type { Database } from '../db/schema.js';
+import { AppError, type FieldError } from '../errors.js';
+import { type ImageRow, type ImageSources, imageSources, type MediaService } from '../media/media.service.js';
+import type { RelatedService } from '../related/related.service.js';
+import type { SettingsService } from '../settings/settings.service.js';
+import { checkSlug, slugify, type TaxonomyService } from '../taxonomy/taxonomy.service.js';
+import { articlePath, authorPath, storyPath, tagPath } from './articles.paths.js';
+import * as q from './articles.queries.js';
+import {
+  type ArticleKind,
+  type ArticlesTable,
+  type ArticleStatus,
+  articleKinds,
+  type CommentsMode,
+  commentModes,
+  type NoteKind,
+  noteKinds,
+} from './articles.table.js';
+import type { BodyDoc } from './body/body.schema.js';
+import { bodyReferences, type ImageForFigure, type ReadMoreTarget, renderBody } from './body/body.render.js';
+
+export type ArticleRecord = Selectable<ArticlesTable>;
+
+export interface ArticleInput {
+  headline: string;
+  standfirst?: string;
+  slug?: string;
+  body: BodyDoc;
+  kind?: ArticleKind;
+  sectionId: number;
+  authorIds?: number[];
+  tagIds?: number[];
+  featureImageId?: number | null;
+  featureImageCaption?: string | null;
+  creditLine?: string | null;
+  wireSource?: string | null;
+  wireSourceUrl?: string | null;
+  canonicalUrl?: string | null;
+  isBreaking?: boolean;
+  breakingUntil?: string | null;
+  frontPageSlot?: number | null;
+  storyId?: number | null;
+  commentsMode?: CommentsMode;
+  seoTitle?: string | null;
+  seoDescription?: string | null;
+  language?: string;
+  robots?: string | null;
+}
+
+export interface BylineAuthor {
+  id: number;
+  slug: string;
+  name: string;
+  title: string;
+  kind: string;
+  bio: string;
+  url: string;
+}
+
+export interface Byline {
+  authors: BylineAuthor[];
+  /** The wire agency, when the story carries no staff byline. */
+  source: string | null;
+}
+
+export interface ArticleCard {
+  id: number;
+  slug: string;
+  url: string;
+  headline: string;
+  standfirst: string;
+  kind: ArticleKind;
+  section: { id: number; slug: string; name: string };
+  firstPublishedAt: string | null;
+  publishedAt: string | null;
+  updatedAt: string | null;
+  modifiedAt: string;
+  byline: Byline;
+  isBreaking: boolean;
+  image: (ImageSources & { alt: string }) | null;
+  storyId: number | null;
+}
+
+export interface ArticleNote {
+  id: number;
+  kind: NoteKind;
+  body: string;
+  createdAt: string;
+}
+
+export interface ArticlePage extends ArticleCard {
+  bodyHtml: string;
+  wordCount: number;
+  tags: { id: number; slug: string; name: string; url: string }[];
+  notes: ArticleNote[];
+  creditLine: string | null;
+  wireSource: string | null;
+  wireSourceUrl: string | null;
+  canonicalUrl: string | null;
+  featureImage: (ImageSources & { alt: string; caption: string; credit: string }) | null;
+  story: { id: number; slug: string; title: string; url: string; earlier: ArticleCard[]; later: ArticleCard[] } | null;
+  related: ArticleCard[];
+  commentsMode: CommentsMode;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  language: string;
+  robots: string | null;
+}
+
+export type ArticleLookup =
+  | { kind: 'found'; article: ArticlePage }
+  | { kind: 'redirect'; location: string }
+  | { kind: 'gone' }
+  | { kind: 'not_found' };
+
+export interface ListPage {
+  items: ArticleCard[];
+  page: number;
+  hasNext: boolean;
+}
+
+export interface ArticlesDeps {
+  db: Db;
+  taxonomy: TaxonomyService;
+  settings: SettingsService;
+  media: MediaService;
+  related: RelatedService;
+  clock: Clock;
+  /** Purges page-cache entries by surrogate key; called after commit. */
+  purge: (keys: string[]) => void;
+}
+
+/** "Meridian Press Agency with additional input by Courier News Desk". */
+export function creditLineFor(sources: string[], deskName: string, additionalInput: boolean): string {
+  const names =
+    sources.length <= 1 ? (sources[0] ?? '') : `${sources.slice(0, -1).join(', ')} and ${sources[sources.length - 1]}`;
+  return additionalInput ? `${names} with additional input by ${deskName}` : names;
+}
+
+export class ArticlesService {
+  constructor(private readonly deps: ArticlesDeps) {}
+
+  private get db() {
+    return this.deps.db.kysely;
+  }
+
+  private now(): string {
+    return this.deps.clock.now().toISOString();
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  async createArticle(input: ArticleInput): Promise<ArticleRecord> {
+    const fields = this.validate(input, true);
+    if (fields.length > 0) throw new AppError('validation_failed', 'Some fields need attention.', { fields });
+    const now = this.now();
+    const slug = input.slug ?? (await this.freeSlug(slugify(input.headline) || 'story'));
+    const rendered = await this.render(input.body);
+    const created = await this.db.transaction().execute(async (trx) => {
+      const taken = await trx.selectFrom('articles').select('id').where('slug', '=', slug).executeTakeFirst();
+      if (taken) {
+        throw new AppError('validation_failed', 'That slug is taken.', {
+          fields: [{ field: 'slug', message: 'Another article already uses this slug.' }],
+        });
+      }
+      const row = await trx
+        .insertInto('articles')
+        .values({
+          slug,
+          headline: input.headline.trim(),
+          standfirst: (input.standfirst ?? '').trim(),
+          body: JSON.stringify(input.body),
+          body_html: rendered.html,
+          body_text: rendered.text,
+          word_count: rendered.wordCount,
+          kind: input.kind ?? 'news',
+          section_id: input.sectionId,
+          feature_image_id: input.featureImageId ?? null,
+          feature_image_caption: input.featureImageCaption ?? null,
+          status: 'draft',
+          first_published_at: null,
+          published_at: null,
+          updated_at: null,
+          scheduled_at: null,
+          created_at: now,
+          modified_at: now,
+          credit_line: input.creditLine ?? null,
+          wire_source: input.wireSource ?? null,
+          wire_source_url: input.wireSourceUrl ?? null,
+          canonical_url: input.canonicalUrl ?? null,
+          is_breaking: input.isBreaking ? 1 : 0,
+          breaking_until: input.breakingUntil ?? null,
+          front_page_slot: input.frontPageSlot ?? null,
+          story_id: input.storyId ?? null,
+          comments_mode: input.commentsMode ?? this.deps.settings.get().commentsDefaultMode,
+          seo_title: input.seoTitle ?? null,
+          seo_description: input.seoDescription ?? null,
+          language: input.language ?? this.deps.settings.get().language,
+          robots: input.robots ?? null,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await this.replaceBylines(trx, row.id, input.authorIds ?? [], null);
+      await this.replaceTags(trx, row.id, input.tagIds ?? [], null);
+      await this.replaceLinks(trx, row.id, rendered.linkedArticleIds);
+      return row;
+    });
+    return created;
+  }
+
+  /**
+   * Saves changes. With `expectedVersion`, a save made from a stale copy is refused with
+   * `edit_conflict` and nothing is overwritten.
+   */
+  async updateArticle(id: number, patch: Partial<ArticleInput>, expectedVersion?: number): Promise<ArticleRecord> {
+    const before = await this.requireRecord(id);
+    const merged = { ...this.inputOf(before), ...patch } as ArticleInput;
+    const fields = this.validate(merged, false);
+    if (fields.length > 0) throw new AppError('validation_failed', 'Some fields need attention.', { fields });
+    const now = this.now();
+    const rendered = patch.body !== undefined ? await this.render(patch.body) : null;
+    const listedAt = before.status === 'published' ? before.published_at : null;
+    const beforeAuthors = await this.authorIdsOf(id);
+    const beforeTags = await this.tagIdsOf(id);
+
+    const after = await this.db.transaction().execute(async (trx) => {
+      if (merged.slug !== before.slug && merged.slug) {
+        const taken = await trx.selectFrom('articles').select('id').where('slug', '=', merged.slug).executeTakeFirst();
+        if (taken) {
+          throw new AppError('validation_failed', 'That slug is taken.', {
+            fields: [{ field: 'slug', message: 'Another article already uses this slug.' }],
+          });
+        }
+      }
+      let update = trx
+        .updateTable('articles')
+        .set({
+          slug: merged.slug ?? before.slug,
+          headline: merged.headline.trim(),
+          standfirst: (merged.standfirst ?? '').trim(),
+          kind: merged.kind ?? before.kind,
+          section_id: merged.sectionId,
+          feature_image_id: merged.featureImageId ?? null,
+          feature_image_caption: merged.featureImageCaption ?? null,
+          credit_line: merged.creditLine ?? null,
+          wire_source: merged.wireSource ?? null,
+          wire_source_url: merged.wireSourceUrl ?? null,
+          canonical_url: merged.canonicalUrl ?? null,
+          is_breaking: merged.isBreaking ? 1 : 0,
+          breaking_until: merged.breakingUntil ?? null,
+          front_page_slot: merged.frontPageSlot ?? null,
+          story_id: merged.storyId ?? null,
+          comments_mode: merged.commentsMode ?? before.comments_mode,
+          seo_title: merged.seoTitle ?? null,
+          seo_description: merged.seoDescription ?? null,
+          language: merged.language ?? before.language,
+          robots: merged.robots ?? null,
+          modified_at: now,
+          version: before.version + 1,
+        })
+        .where('id', '=', id);
+      if (rendered) {
+        update = update.set({
+          body: JSON.stringify(patch.body),
+          body_html: rendered.html,
+          body_text: rendered.text,
+          word_count: rendered.wordCount,
+        });
+      }
+      if (expectedVersion !== undefined) update = update.where('version', '=', expectedVersion);
+      const row = await update.returningAll().executeTakeFirst();
+      if (!row) {
+        throw new AppError(
+          'edit_conflict',
+          'Someone else saved this article after you opened it. Reload to see their changes; nothing was overwritten.',
+        );
+      }
+      if (row.slug !== before.slug && before.first_published_at) {
+        await trx.deleteFrom('slug_redirects').where('old_slug', '=', row.slug).execute();
+        await trx
+          .insertInto('slug_redirects')
+          .values({ old_slug: before.slug, article_id: id, created_at: now })
+          .onConflict((oc) => oc.column('old_slug').doUpdateSet({ article_id: id, created_at: now }))
+          .execute();
+      }
+      if (patch.authorIds) await this.replaceBylines(trx, id, patch.authorIds, listedAt);
+      if (patch.tagIds) await this.replaceTags(trx, id, patch.tagIds, listedAt);
+      if (rendered) await this.replaceLinks(trx, id, rendered.linkedArticleIds);
+      return row;
+    });
+
+    const keys = new Set([`article:${id}`]);
+    if (before.status === 'published') {
+      const membershipChanged =
+        before.section_id !== after.section_id ||
+        before.story_id !== after.story_id ||
+        before.front_page_slot !== after.front_page_slot ||
+        before.is_breaking !== after.is_breaking ||
+        before.breaking_until !== after.breaking_until;
+      if (membershipChanged) {
+        keys.add(`section:${before.section_id}`).add(`section:${after.section_id}`).add('front');
+        if (before.story_id) keys.add(`story:${before.story_id}`);
+        if (after.story_id) keys.add(`story:${after.story_id}`);
+        if (before.is_breaking || after.is_breaking) keys.add('breaking');
+      }
+      const afterAuthors = patch.authorIds ?? beforeAuthors;
+      const afterTags = patch.tagIds ?? beforeTags;
+      for (const a of symmetricDifference(beforeAuthors, afterAuthors)) keys.add(`author:${a}`);
+      for (const t of symmetricDifference(beforeTags, afterTags)) keys.add(`tag:${t}`);
+      if (before.headline !== after.headline || before.slug !== after.slug) {
+        for (const from of await this.rerenderLinkingBodies(id)) keys.add(`article:${from}`);
+      }
+      for (const other of await this.deps.related.refresh(id)) keys.add(`article:${other}`);
+    }
+    this.deps.purge([...keys]);
+    return after;
+  }
+
+  async publishArticle(id: number, at?: Date): Promise<ArticleRecord> {
+    const before = await this.requireRecord(id);
+    if (before.status === 'published') return before;
+    const image = before.feature_image_id ? await this.deps.media.findById(before.feature_image_id) : undefined;
+    if (image && !image.alt.trim()) {
+      throw new AppError('validation_failed', 'The feature image needs alt text before this article can be published.', {
+        fields: [{ field: 'featureImageId', message: 'Describe the image for readers who cannot see it.' }],
+      });
+    }
+    const when = (at ?? this.deps.clock.now()).toISOString();
+    const row = await this.db.transaction().execute(async (trx) => {
+      const updated = await trx
+        .updateTable('articles')
+        .set({
+          status: 'published',
+          first_published_at: before.first_published_at ?? when,
+          published_at: when,
+          scheduled_at: null,
+          modified_at: this.now(),
+          version: before.version + 1,
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await trx.updateTable('article_authors').set({ listed_at: when }).where('article_id', '=', id).execute();
+      await trx.updateTable('article_tags').set({ listed_at: when }).where('article_id', '=', id).execute();
+      return updated;
+    });
+    const keys = new Set(await this.membershipKeys(row));
+    for (const from of await this.rerenderLinkingBodies(id)) keys.add(`article:${from}`);
+    for (const other of await this.deps.related.refresh(id)) keys.add(`article:${other}`);
+    this.deps.purge([...keys]);
+    return row;
+  }
+
+  /** Takes a published article off the site: its address answers 410 Gone. */
+  async unpublishArticle(id: number, status: 'unpublished' | 'withdrawn' = 'unpublished'): Promise<ArticleRecord> {
+    const before = await this.requireRecord(id);
+    const row = await this.db.transaction().execute(async (trx) => {
+      const updated = await trx
+        .updateTable('articles')
+        .set({ status, modified_at: this.now(), version: before.version + 1, front_page_slot: null })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await trx.updateTable('article_authors').set({ listed_at: null }).where('article_id', '=', id).execute();
+      await trx.updateTable('article_tags').set({ listed_at: null }).where('article_id', '=', id).execute();
+      return updated;
+    });
+    const keys = new Set(await this.membershipKeys(before));
+    for (const from of await this.rerenderLinkingBodies(id)) keys.add(`article:${from}`);
+    await this.deps.related.remove(id);
+    this.deps.purge([...keys]);
+    return row;
+  }
+
+  /** Appends a correction or update; it is shown with its time and never rewrites history. */
+  async addNote(id: number, input: { kind: NoteKind; body: string; at?: Date }): Promise<ArticleNote> {
+    const article = await this.requireRecord(id);
+    if (!noteKinds.includes(input.kind)) {
+      throw new AppError('validation_failed', 'Unknown note kind.', {
+        fields: [{ field: 'kind', message: `Use one of: ${noteKinds.join(', ')}.` }],
+      });
+    }
+    const text = input.body.trim();
+    if (!text) {
+      throw new AppError('validation_failed', 'A note needs some text.', {
+        fields: [{ field: 'body', message: 'Write what was corrected or updated.' }],
+      });
+    }
+    const when = (input.at ?? this.deps.clock.now()).toISOString();
+    const note = await this.db.transaction().execute(async (trx) => {
+      const inserted = await trx
+        .insertInto('article_notes')
+        .values({ article_id: id, kind: input.kind, body: text, created_at: when })
+        .returning(['id', 'kind', 'body', 'created_at'])
+        .executeTakeFirstOrThrow();
+      if (article.status === 'published') {
+        await trx
+          .updateTable('articles')
+          .set({ updated_at: when, modified_at: this.now(), version: article.version + 1 })
+          .where('id', '=', id)
+          .execute();
+      }
+      return inserted;
+    });
+    this.deps.purge([`article:${id}`]);
+    return { id: note.id, kind: note.kind, body: note.body, createdAt: note.created_at };
+  }
+
+  /** Editors pin a story into the related box, or keep one out of it. */
+  async setRelatedOverride(articleId: number, relatedId: number, mode: 'pin' | 'exclude' | null): Promise<void> {
+    await this.requireRecord(articleId);
+    await this.requireRecord(relatedId);
+    await this.deps.related.setOverride(articleId, relatedId, mode);
+    await this.deps.related.refresh(articleId, false);
+    this.deps.purge([`article:${articleId}`]);
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  async findRecord(id: number): Promise<ArticleRecord | undefined> {
+    return q.findArticleRowById(this.db, id);
+  }
+
+  async getArticlePage(slug: string, requestedPath?: string): Promise<ArticleLookup> {
+    const row = await q.findArticleBySlug(this.db, slug);
+    const tz = this.deps.settings.get().timeZone;
+    if (!row) {
+      const redirect = await q.findRedirect(this.db, slug);
+      if (redirect && redirect.status === 'published') {
+        const section = this.deps.taxonomy.sectionById(redirect.section_id);
+        if (section) return { kind: 'redirect', location: articlePath(section.slug, redirect.first_published_at, redirect.slug, tz) };
+      }
+      return { kind: 'not_found' };
+    }
+    if (row.status !== 'published') {
+      return row.first_published_at && (row.status === 'unpublished' || row.status === 'withdrawn')
+        ? { kind: 'gone' }
+        : { kind: 'not_found' };
+    }
+    const section = this.deps.taxonomy.sectionById(row.section_id);
+    if (!section) return { kind: 'not_found' };
+    const path = articlePath(section.slug, row.first_published_at, row.slug, tz);
+    if (requestedPath !== undefined && requestedPath !== path) return { kind: 'redirect', location: path };
+    return { kind: 'found', article: await this.assemblePage(row) };
+  }
+
+  /** A draft or any article as it would read once published (newsroom preview). */
+  async getPreview(id: number): Promise<ArticlePage | null> {
+    const rec = await q.findArticleRowById(this.db, id);
+    if (!rec) return null;
+    const row = await q.findArticleBySlug(this.db, rec.slug);
+    return row ? this.assemblePage(row) : null;
+  }
+
+  private async assemblePage(row: q.ArticleRow): Promise<ArticlePage> {
+    const [bylines, tags, notes, relatedIds, storyBits] = await Promise.all([
+      q.findBylines(this.db, [row.id]),
+      q.findTagsOf(this.db, row.id),
+      q.findNotes(this.db, row.id),
+      q.findRelatedIds(this.db, row.id, 4),
+      row.story_id ? this.storyAround(row) : Promise.resolve(null),
+    ]);
+    const card = this.toCard(row, bylines);
+    const related = await this.cardsFor(relatedIds);
+    const sources = row.image_variants
+      ? imageSources({ variants: row.image_variants, width: row.image_width ?? 0, height: row.image_height ?? 0 })
+      : null;
+    return {
+      ...card,
+      bodyHtml: row.body_html,
+      wordCount: row.word_count,
+      tags: tags.map((t) => ({ ...t, url: tagPath(t.slug) })),
+      notes: notes.map((n) => ({ id: n.id, kind: n.kind, body: n.body, createdAt: n.created_at })),
+      creditLine: row.credit_line,
+      wireSource: row.wire_source,
+      wireSourceUrl: row.wire_source_url,
+      canonicalUrl: row.canonical_url,
+      featureImage: sources
+        ? {
+            ...sources,
+            alt: row.image_alt ?? '',
+            caption: row.feature_image_caption ?? row.image_caption ?? '',
+            credit: row.image_credit ?? '',
+          }
+        : null,
+      story: storyBits,
+      related,
+      commentsMode: row.comments_mode,
+      seoTitle: row.seo_title,
+      seoDescription: row.seo_description,
+      language: row.language,
+      robots: row.robots,
+    };
+  }
+
+  private async storyAround(row: q.ArticleRow): Promise<ArticlePage['story']> {
+    const story = await this.deps.taxonomy.findStoryById(row.story_id as number);
+    if (!story) return null;
+    const ids = await q.findIdsByStory(this.db, story.id, 50, 0, 'asc');
+    const cards = await this.cardsFor(ids.filter((id) => id !== row.id));
+    const at = row.published_at ?? '';
+    return {
+      id: story.id,
+      slug: story.slug,
+      title: story.title,
+      url: storyPath(story.slug),
+      earlier: cards.filter((c) => (c.publishedAt ?? '') <= at),
+      later: cards.filter((c) => (c.publishedAt ?? '') > at),
+    };
+  }
+
+  async listLatest(opts: { page: number; pageSize: number; sectionId?: number }): Promise<ListPage> {
+    const ids = await q.findLatestIds(this.db, {
+      limit: opts.pageSize + 1,
+      offset: (opts.page - 1) * opts.pageSize,
+      ...(opts.sectionId !== undefined ? { sectionId: opts.sectionId } : {}),
+    });
+    return this.pageOf(ids, opts.page, opts.pageSize);
+  }
+
+  async listByTag(tagId: number, page: number, pageSize: number): Promise<ListPage> {
+    return this.pageOf(await q.findIdsByTag(this.db, tagId, pageSize + 1, (page - 1) * pageSize), page, pageSize);
+  }
+
+  async listByAuthor(authorId: number, page: number, pageSize: number): Promise<ListPage> {
+    return this.pageOf(await q.findIdsByAuthor(this.db, authorId, pageSize + 1, (page - 1) * pageSize), page, pageSize);
+  }
+
+  async listByStory(storyId: number, page: number, pageSize: number): Promise<ListPage> {
+    return this.pageOf(await q.findIdsByStory(this.db, storyId, pageSize + 1, (page - 1) * pageSize), page, pageSize);
+  }
+
+  async listBreaking(): Promise<ArticleCard[]> {
+    return this.cardsFor(await q.findBreakingIds(this.db, this.now()));
+  }
+
+  /** Everything the front page shows, in a few indexed queries. */
+  async frontPage(opts: { perSection: number; latest: number }) {
+    const pinned = await q.findPinnedIds(this.db);
+    const latestIds = await q.findLatestIds(this.db, { limit: opts.latest + 8, offset: 0 });
+    const sections = this.deps.taxonomy.navigationSections();
+    const sectionIds = await Promise.all(
+      sections.map((s) => q.findLatestIds(this.db, { limit: opts.perSection, offset: 0, sectionId: s.id })),
+    );
+    const topId = pinned.find((p) => p.front_page_slot === 0)?.id ?? latestIds[0];
+    const featuredIds = pinned.filter((p) => p.front_page_slot !== 0 && p.id !== topId).map((p) => p.id);
+    for (const id of latestIds) {
+      if (featuredIds.length >= 4) break;
+      if (id !== topId && !featuredIds.includes(id)) featuredIds.push(id);
+    }
+    const allIds = [...new Set([...(topId ? [topId] : []), ...featuredIds.slice(0, 4), ...latestIds, ...sectionIds.flat()])];
+    const cards = new Map((await this.cardsFor(allIds)).map((c) => [c.id, c]));
+    const pick = (ids: number[]) => ids.map((id) => cards.get(id)).filter((c): c is ArticleCard => !!c);
+    const shownAbove = new Set([topId, ...featuredIds.slice(0, 4)]);
+    return {
+      top: topId ? (cards.get(topId) ?? null) : null,
+      featured: pick(featuredIds.slice(0, 4)),
+      latest: pick(latestIds.filter((id) => !shownAbove.has(id)).slice(0, opts.latest)),
+      bySection: sections.map((section, i) => ({ section, items: pick(sectionIds[i] ?? []) })),
+    };
+  }
+
+  async cardsFor(ids: number[]): Promise<ArticleCard[]> {
+    if (ids.length === 0) return [];
+    const [rows, bylines] = await Promise.all([q.findCardRows(this.db, ids), q.findBylines(this.db, ids)]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids
+      .map((id) => byId.get(id))
+      .filter((r): r is q.CardRow => !!r)
+      .map((r) => this.toCard(r, bylines));
+  }
+
+  private async pageOf(ids: number[], page: number, pageSize: number): Promise<ListPage> {
+    return { items: await this.cardsFor(ids.slice(0, pageSize)), page, hasNext: ids.length > pageSize };
+  }
+
+  private toCard(
+    r: q.CardRow | q.ArticleRow,
+    bylines: Awaited<ReturnType<typeof q.findBylines>>,
+  ): ArticleCard {
+    const section = this.deps.taxonomy.sectionById(r.section_id);
+    const tz = this.deps.settings.get().timeZone;
+    const sectionSlug = section?.slug ?? 'news';
+    const authors = bylines
+      .filter((b) => b.article_id === r.id)
+      .map((b) => ({ id: b.id, slug: b.slug, name: b.name, title: b.title, kind: b.kind, bio: b.bio, url: authorPath(b.slug) }));
+    const sources = r.image_variants
+      ? imageSources({ variants: r.image_variants, width: r.image_width ?? 0, height: r.image_height ?? 0 })
+      : null;
+    return {
+      id: r.id,
+      slug: r.slug,
+      url: articlePath(sectionSlug, r.first_published_at, r.slug, tz),
+      headline: r.headline,
+      standfirst: r.standfirst,
+      kind: r.kind,
+      section: { id: r.section_id, slug: sectionSlug, name: section?.name ?? '' },
+      firstPublishedAt: r.first_published_at,
+      publishedAt: r.published_at,
+      updatedAt: r.updated_at,
+      modifiedAt: r.modified_at,
+      byline: { authors, source: authors.length === 0 ? r.wire_source : null },
+      isBreaking: r.is_breaking === 1 && (!r.breaking_until || r.breaking_until > this.now()),
+      image: sources ? { ...sources, alt: r.image_alt ?? '' } : null,
+      storyId: r.story_id,
+    };
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private async requireRecord(id: number): Promise<ArticleRecord> {
+    const row = await q.findArticleRowById(this.db, id);
+    if (!row) throw new AppError('not_found', 'We could not find that article.');
+    return row;
+  }
+
+  private inputOf(row: ArticleRecord): ArticleInput {
+    return {
+      headline: row.headline,
+      standfirst: row.standfirst,
+      slug: row.slug,
+      body: JSON.parse(row.body) as BodyDoc,
+      kind: row.kind,
+      sectionId: row.section_id,
+      featureImageId: row.feature_image_id,
+      featureImageCaption: row.feature_image_caption,
+      creditLine: row.credit_line,
+      wireSource: row.wire_source,
+      wireSourceUrl: row.wire_source_url,
+      canonicalUrl: row.canonical_url,
+      isBreaking: row.is_breaking === 1,
+      breakingUntil: row.breaking_until,
+      frontPageSlot: row.front_page_slot,
+      storyId: row.story_id,
+      commentsMode: row.comments_mode,
+      seoTitle: row.seo_title,
+      seoDescription: row.seo_description,
+      language: row.language,
+      robots: row.robots,
+    };
+  }
+
+  private validate(input: ArticleInput, creating: boolean): FieldError[] {
+    const fields: FieldError[] = [];
+    if (typeof input.headline !== 'string' || !input.headline.trim()) {
+      fields.push({ field: 'headline', message: 'Every article needs a headline.' });
+    } else if (input.headline.length > 300) {
+      fields.push({ field: 'headline', message: 'Keep the headline under 300 characters.' });
+    }
+    if (input.slug !== undefined) {
+      try {
+        checkSlug(input.slug);
+      } catch {
+        fields.push({ field: 'slug', message: 'Use lowercase letters, digits and single hyphens.' });
+      }
+    }
+    if (!this.deps.taxonomy.sectionById(input.sectionId)) {
+      fields.push({ field: 'sectionId', message: 'Choose a section.' });
+    }
+    if (input.kind !== undefined && !articleKinds.includes(input.kind)) {
+      fields.push({ field: 'kind', message: `Use one of: ${articleKinds.join(', ')}.` });
+    }
+    if (input.commentsMode !== undefined && !commentModes.includes(input.commentsMode)) {
+      fields.push({ field: 'commentsMode', message: `Use one of: ${commentModes.join(', ')}.` });
+    }
+    if (!input.body || input.body.type !== 'doc') {
+      fields.push({ field: 'body', message: 'The body must be a document.' });
+    }
+    for (const [field, url] of [
+      ['canonicalUrl', input.canonicalUrl],
+      ['wireSourceUrl', input.wireSourceUrl],
+    ] as const) {
+      if (url && !/^https?:\/\/[^\s]+$/i.test(url)) fields.push({ field, message: 'Use a full http(s) address.' });
+    }
+    if (input.frontPageSlot != null && (!Number.isInteger(input.frontPageSlot) || input.frontPageSlot < 0)) {
+      fields.push({ field: 'frontPageSlot', message: 'Use 0 for the top story or 1 and up for featured slots.' });
+    }
+    void creating;
+    return fields;
+  }
+
+  private async freeSlug(base: string): Promise<string> {
+    let candidate = base;
+    for (let n = 2; ; n++) {
+      const taken = await this.db.selectFrom('articles').select('id').where('slug', '=', candidate).executeTakeFirst();
+      const redirected = await this.db
+        .selectFrom('slug_redirects')
+        .select('article_id')
+        .where('old_slug', '=', candidate)
+        .executeTakeFirst();
+      if (!taken && !redirected) return candidate;
+      candidate = `${base}-${n}`;
+    }
+  }
+
+  private async render(body: BodyDoc) {
+    const refs = bodyReferences(body);
+    const tz = this.deps.settings.get().timeZone;
+    const targets = new Map<number, ReadMoreTarget>();
+    if (refs.articleIds.length > 0) {
+      const rows = await this.db
+        .selectFrom('articles')
+        .select(['id', 'slug', 'headline', 'section_id', 'first_published_at', 'status'])
+        .where('id', 'in', refs.articleIds)
+        .execute();
+      for (const r of rows) {
+        const section = this.deps.taxonomy.sectionById(r.section_id);
+        if (r.status === 'published' && section) {
+          targets.set(r.id, { headline: r.headline, href: articlePath(section.slug, r.first_published_at, r.slug, tz) });
+        }
+      }
+    }
+    const images = new Map<number, ImageForFigure>();
+    for (const image of await this.deps.media.findByIds(refs.imageIds)) {
+      const sources = imageSources(image);
+      if (sources) images.set(image.id, figureOf(image, sources));
+    }
+    const rendered = renderBody(body, targets, images);
+    return { ...rendered, linkedArticleIds: refs.articleIds };
+  }
+
+  /** Bodies that show this article in a "Read more" card follow its headline and address. */
+  private async rerenderLinkingBodies(id: number): Promise<number[]> {
+    const linking = await this.db.selectFrom('article_links').select('from_id').where('to_id', '=', id).execute();
+    const touched: number[] = [];
+    for (const { from_id } of linking) {
+      const row = await q.findArticleRowById(this.db, from_id);
+      if (!row) continue;
+      const rendered = await this.render(JSON.parse(row.body) as BodyDoc);
+      if (rendered.html === row.body_html) continue;
+      await this.db
+        .updateTable('articles')
+        .set({ body_html: rendered.html, modified_at: this.now() })
+        .where('id', '=', from_id)
+        .execute();
+      touched.push(from_id);
+    }
+    return touched;
+  }
+
+  private async membershipKeys(row: ArticleRecord): Promise<string[]> {
+    const keys = ['front', `article:${row.id}`, `section:${row.section_id}`];
+    if (row.story_id) keys.push(`story:${row.story_id}`);
+    if (row.is_breaking) keys.push('breaking');
+    for (const a of await this.authorIdsOf(row.id)) keys.push(`author:${a}`);
+    for (const t of await this.tagIdsOf(row.id)) keys.push(`tag:${t}`);
+    return keys;
+  }
+
+  private async authorIdsOf(id: number): Promise<number[]> {
+    const rows = await this.db
+      .selectFrom('article_authors')
+      .select('author_id')
+      .where('article_id', '=', id)
+      .orderBy('position')
+      .execute();
+    return rows.map((r) => r.author_id);
+  }
+
+  private async tagIdsOf(id: number): Promise<number[]> {
+    const rows = await this.db.selectFrom('article_tags').select('tag_id').where('article_id', '=', id).orderBy('position').execute();
+    return rows.map((r) => r.tag_id);
+  }
+
+  private async replaceBylines(trx: Transaction<Database>, id: number, authorIds: number[], listedAt: string | null) {
+    await trx.deleteFrom('article_authors').where('article_id', '=', id).execute();
+    const unique = [...new Set(authorIds)];
+    if (unique.length > 0) {
+      await trx
+        .insertInto('article_authors')
+        .values(unique.map((author_id, position) => ({ article_id: id, author_id, position, listed_at: listedAt })))
+        .execute();
+    }
+  }
+
+  private async replaceTags(trx: Transaction<Database>, id: number, tagIds: number[], listedAt: string | null) {
+    await trx.deleteFrom('article_tags').where('article_id', '=', id).execute();
+    const unique = [...new Set(tagIds)];
+    if (unique.length > 0) {
+      await trx
+        .insertInto('article_tags')
+        .values(unique.map((tag_id, position) => ({ article_id: id, tag_id, position, listed_at: listedAt })))
+        .execute();
+    }
+  }
+
+  private async replaceLinks(trx: Transaction<Database>, id: number, linked: number[]) {
+    await trx.deleteFrom('article_links').where('from_id', '=', id).execute();
+    const targets = [...new Set(linked)].filter((to) => to !== id);
+    if (targets.length > 0) {
+      const existing = await trx.selectFrom('articles').select('id').where('id', 'in', targets).execute();
+      if (existing.length > 0) {
+        await trx
+          .insertInto('article_links')
+          .values(existing.map((r) => ({ from_id: id, to_id: r.id })))
+          .execute();
+      }
+    }
+  }
+}
+
+function figureOf(image: ImageRow, sources: ImageSources): ImageForFigure {
+  return {
+    src: sources.src,
+    srcset: sources.srcsetByFormat.jpeg,
+    width: image.width,
+    height: image.height,
+    alt: image.alt,
+    caption: image.caption,
+    credit: image.credit,
+  };
+}
+
+function symmetricDifference(a: number[], b: number[]): number[] {
+  const sa = new Set(a);
+  const sb = new Set(b);
+  return [...a.filter((x) => !sb.has(x)), ...b.filter((x) => !sa.has(x))];
+}

@@ -1,0 +1,152 @@
+import { generateHTML, generateJSON } from '@tiptap/html/server';
+import sanitizeHtml from 'sanitize-html';
+import { type BodyDoc, bodyExtensions } from './body.schema.js';
+
+export interface RenderedBody {
+  html: string;
+  text: string;
+  wordCount: number;
+  /** Articles this body links to through "Read more" cards. */
+  linkedArticleIds: number[];
+}
+
+export interface ReadMoreTarget {
+  headline: string;
+  href: string;
+}
+
+export interface ImageForFigure {
+  src: string;
+  srcset: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+}
+
+function mapNodes(doc: BodyDoc, fn: (node: BodyDoc) => BodyDoc): BodyDoc {
+  const next = fn(doc);
+  return next.content ? { ...next, content: next.content.map((child) => mapNodes(child, fn)) } : next;
+}
+
+export function walk(doc: BodyDoc, visit: (node: BodyDoc) => void): void {
+  visit(doc);
+  for (const child of doc.content ?? []) walk(child, visit);
+}
+
+/** The ids of articles and images a body refers to, so the caller can look them up in one query each. */
+export function bodyReferences(doc: BodyDoc): { articleIds: number[]; imageIds: number[] } {
+  const articleIds = new Set<number>();
+  const imageIds = new Set<number>();
+  walk(doc, (node) => {
+    if (node.type === 'readMore' && typeof node.attrs?.articleId === 'number') articleIds.add(node.attrs.articleId);
+    if (node.type === 'figure' && typeof node.attrs?.imageId === 'number') imageIds.add(node.attrs.imageId);
+  });
+  return { articleIds: [...articleIds], imageIds: [...imageIds] };
+}
+
+/** Plain text of the body, one block a line, "Read more" cards left out. */
+export function bodyText(doc: BodyDoc): string {
+  const blocks: string[] = [];
+  const collect = (node: BodyDoc): string => {
+    if (node.type === 'text') return node.text ?? '';
+    if (node.type === 'readMore' || node.type === 'figure' || node.type === 'embed') return '';
+    return (node.content ?? []).map(collect).join('');
+  };
+  const visitBlock = (node: BodyDoc) => {
+    if (node.type === 'bulletList' || node.type === 'orderedList' || node.type === 'blockquote' || node.type === 'doc') {
+      for (const child of node.content ?? []) visitBlock(child);
+      return;
+    }
+    if (node.type === 'listItem') {
+      for (const child of node.content ?? []) visitBlock(child);
+      return;
+    }
+    const text = collect(node).trim();
+    if (text) blocks.push(text);
+  };
+  visitBlock(doc);
+  return blocks.join('\n');
+}
+
+/**
+ * Renders a body to HTML for readers. Runs when an article is saved, never per request.
+ * Read-more cards and figures are filled in from the current state of what they point at.
+ */
+export function renderBody(
+  doc: BodyDoc,
+  targets: Map<number, ReadMoreTarget>,
+  images: Map<number, ImageForFigure> = new Map(),
+): RenderedBody {
+  const linked = new Set<number>();
+  const resolved = mapNodes(doc, (node) => {
+    if (node.type === 'readMore') {
+      const id = node.attrs?.articleId;
+      const target = typeof id === 'number' ? targets.get(id) : undefined;
+      if (typeof id === 'number') linked.add(id);
+      return { ...node, attrs: { ...node.attrs, href: target?.href ?? null, headline: target?.headline ?? '' } };
+    }
+    if (node.type === 'figure') {
+      const id = node.attrs?.imageId;
+      const image = typeof id === 'number' ? images.get(id) : undefined;
+      if (!image) return node;
+      return {
+        ...node,
+        attrs: {
+          ...node.attrs,
+          src: image.src,
+          srcset: image.srcset,
+          width: image.width,
+          height: image.height,
+          alt: node.attrs?.alt || image.alt,
+          caption: node.attrs?.caption || image.caption,
+          credit: node.attrs?.credit || image.credit,
+        },
+      };
+    }
+    return node;
+  });
+  const html = generateHTML(resolved, bodyExtensions);
+  const text = bodyText(doc);
+  const wordCount = text.split(/\s+/).filter(Boolean).length;
+  return { html, text, wordCount, linkedArticleIds: [...linked] };
+}
+
+/**
+ * Turns foreign HTML (wire copy, imports) into a body document: sanitized against an
+ * allowlist first, then parsed by the body schema, which drops whatever it does not know.
+ */
+export function htmlToBody(html: string): BodyDoc {
+  const clean = sanitizeHtml(html, {
+    allowedTags: [
+      'p',
+      'h2',
+      'h3',
+      'h4',
+      'strong',
+      'b',
+      'em',
+      'i',
+      'a',
+      'ul',
+      'ol',
+      'li',
+      'blockquote',
+      'br',
+      'figure',
+      'figcaption',
+      'img',
+      'aside',
+    ],
+    allowedAttributes: {
+      a: ['href'],
+      img: ['src', 'alt', 'width', 'height'],
+      aside: ['data-read-more', 'data-slug', 'data-article-id'],
+      figure: ['class', 'data-image-id', 'data-embed', 'data-url', 'data-provider'],
+    },
+    allowedSchemes: ['http', 'https', 'mailto'],
+    transformTags: { h1: 'h2', b: 'strong', i: 'em' },
+  });
+  return generateJSON(clean, bodyExtensions) as BodyDoc;
+}

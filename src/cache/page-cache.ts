@@ -1,0 +1,232 @@
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import zlib from 'node:zlib';
+
+export type Encoding = 'br' | 'gzip' | 'identity';
+
+interface Variant {
+  body: Buffer;
+  etag: string;
+  /** Flat [name, value, ...] list written as-is on a hit. */
+  headers: (string | number)[];
+}
+
+interface Entry {
+  url: string;
+  keys: string[];
+  expiresAt: number;
+  bytes: number;
+  identity: Variant;
+  gzip: Variant;
+  br?: Variant;
+}
+
+export interface PageToStore {
+  url: string;
+  html: string;
+  keys: string[];
+  /** Headers every representation carries (content-type, cache-control, CSP...). */
+  headers: Record<string, string>;
+}
+
+export interface PageCacheOptions {
+  maxBytes: number;
+  ttlMs: number;
+  now?: () => number;
+}
+
+/**
+ * Anonymous reader pages, held in memory already compressed. A hit is a map lookup and a
+ * write of precomputed bytes and headers; a write to the newsroom purges exactly the
+ * surrogate keys it touches.
+ */
+export class PageCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly byKey = new Map<string, Set<string>>();
+  private bytes = 0;
+  private readonly now: () => number;
+  stats = { hits: 0, misses: 0, stores: 0, purged: 0 };
+
+  constructor(private readonly options: PageCacheOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get totalBytes(): number {
+    return this.bytes;
+  }
+
+  has(url: string): boolean {
+    return this.entries.has(url);
+  }
+
+  /** Answers the request from memory if it can; false means render it. */
+  serve(req: IncomingMessage, res: ServerResponse): boolean {
+    const method = req.method;
+    if (method !== 'GET' && method !== 'HEAD') return false;
+    const url = req.url ?? '/';
+    const entry = this.entries.get(url);
+    if (!entry) {
+      this.stats.misses++;
+      return false;
+    }
+    if (entry.expiresAt <= this.now()) {
+      this.remove(entry);
+      this.stats.misses++;
+      return false;
+    }
+    if (bypassCache(req)) return false;
+    this.stats.hits++;
+    const variant = pickVariant(entry, req.headers['accept-encoding']);
+    const inm = req.headers['if-none-match'];
+    if (inm !== undefined && etagMatches(inm, variant.etag)) {
+      res.writeHead(304, ['etag', variant.etag, 'vary', 'Accept-Encoding', 'x-cache', 'HIT']);
+      res.end();
+      return true;
+    }
+    res.writeHead(200, variant.headers);
+    res.end(method === 'HEAD' ? undefined : variant.body);
+    return true;
+  }
+
+  /**
+   * Stores a rendered page. gzip is made now (it is fast); brotli, several times slower,
+   * is made in the thread pool after the first reader has been answered.
+   */
+  store(page: PageToStore): Entry {
+    const existing = this.entries.get(page.url);
+    if (existing) this.remove(existing);
+    const identityBody = Buffer.from(page.html);
+    const hash = createHash('sha1').update(identityBody).digest('base64url').slice(0, 20);
+    const gzipBody = zlib.gzipSync(identityBody, { level: 6 });
+    const entry: Entry = {
+      url: page.url,
+      keys: page.keys,
+      expiresAt: this.now() + this.options.ttlMs,
+      bytes: 0,
+      identity: variant(identityBody, `"${hash}"`, 'identity', page.headers),
+      gzip: variant(gzipBody, `"${hash}-gz"`, 'gzip', page.headers),
+    };
+    entry.bytes = identityBody.length + gzipBody.length + page.url.length * 2 + 512;
+    this.entries.set(page.url, entry);
+    for (const key of page.keys) {
+      let urls = this.byKey.get(key);
+      if (!urls) {
+        urls = new Set();
+        this.byKey.set(key, urls);
+      }
+      urls.add(page.url);
+    }
+    this.bytes += entry.bytes;
+    this.stats.stores++;
+    this.evict();
+    zlib.brotliCompress(
+      identityBody,
+      { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identityBody.length } },
+      (err, brBody) => {
+        // The entry may have been purged or replaced while brotli ran.
+        if (err || this.entries.get(page.url) !== entry) return;
+        entry.br = variant(brBody, `"${hash}-br"`, 'br', page.headers);
+        entry.bytes += brBody.length;
+        this.bytes += brBody.length;
+        this.evict();
+      },
+    );
+    return entry;
+  }
+
+  /** The representation a request would get from this entry (for answering a miss). */
+  representation(entry: Entry, acceptEncoding: string | undefined): { body: Buffer; headers: (string | number)[] } {
+    return pickVariant(entry, acceptEncoding);
+  }
+
+  /** Drops every page carrying any of the keys; returns how many were dropped. */
+  purge(keys: Iterable<string>): number {
+    let dropped = 0;
+    for (const key of keys) {
+      const urls = this.byKey.get(key);
+      if (!urls) continue;
+      for (const url of [...urls]) {
+        const entry = this.entries.get(url);
+        if (entry) {
+          this.remove(entry);
+          dropped++;
+        }
+      }
+      this.byKey.delete(key);
+    }
+    this.stats.purged += dropped;
+    return dropped;
+  }
+
+  purgeAll(): void {
+    this.stats.purged += this.entries.size;
+    this.entries.clear();
+    this.byKey.clear();
+    this.bytes = 0;
+  }
+
+  private remove(entry: Entry): void {
+    if (this.entries.get(entry.url) !== entry) return;
+    this.entries.delete(entry.url);
+    this.bytes -= entry.bytes;
+    for (const key of entry.keys) {
+      const urls = this.byKey.get(key);
+      if (!urls) continue;
+      urls.delete(entry.url);
+      if (urls.size === 0) this.byKey.delete(key);
+    }
+  }
+
+  /** Oldest-stored first: Map keeps insertion order. */
+  private evict(): void {
+    while (this.bytes > this.options.maxBytes && this.entries.size > 0) {
+      const oldest = this.entries.values().next().value as Entry;
+      this.remove(oldest);
+    }
+  }
+}
+
+function variant(body: Buffer, etag: string, encoding: Encoding, base: Record<string, string>): Variant {
+  const headers: (string | number)[] = [];
+  for (const [name, value] of Object.entries(base)) headers.push(name, value);
+  if (encoding !== 'identity') headers.push('content-encoding', encoding);
+  headers.push('content-length', body.length, 'etag', etag, 'vary', 'Accept-Encoding', 'x-cache', 'HIT');
+  return { body, etag, headers };
+}
+
+function pickVariant(entry: Entry, accept: string | string[] | undefined): Variant {
+  const value = Array.isArray(accept) ? accept.join(',') : (accept ?? '');
+  if (entry.br && acceptsEncoding(value, 'br')) return entry.br;
+  if (acceptsEncoding(value, 'gzip')) return entry.gzip;
+  return entry.identity;
+}
+
+/** True when the Accept-Encoding value lists the coding without q=0. */
+export function acceptsEncoding(header: string, coding: string): boolean {
+  const at = header.indexOf(coding);
+  if (at === -1) return false;
+  // Rare forms (q-values) get a careful parse; the common "gzip, deflate, br" does not.
+  if (header.indexOf('q=') === -1) return true;
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    if (name?.trim() !== coding) continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  }
+  return false;
+}
+
+function etagMatches(header: string, etag: string): boolean {
+  if (header === etag || header === '*') return true;
+  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
+
+/** Signed-in staff and readers with a session get fresh pages, never the shared copy. */
+export function bypassCache(req: IncomingMessage): boolean {
+  const cookie = req.headers.cookie;
+  return cookie !== undefined && cookie.includes('nd_session=');
+}

@@ -1,0 +1,172 @@
+import path from 'node:path';
+
+/**
+ * Every setting Newsdesk reads, typed, with its default and its check. This is the only
+ * module that reads the environment; everything else receives a frozen Config.
+ */
+export interface Config {
+  port: number;
+  host: string;
+  /** Absolute public address of the site, used for canonical links and feeds. */
+  publicUrl: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Load the demo newsroom into an empty database on start. */
+  seedDemo: boolean;
+  mediaDir: string;
+  pageCache: {
+    enabled: boolean;
+    maxBytes: number;
+    /** Seconds an entry may be served from memory before it is rendered again. */
+    ttlSeconds: number;
+    /** Cache-Control for shared caches (CDN) in front of us. */
+    sharedMaxAge: number;
+    staleWhileRevalidate: number;
+  };
+  trustProxy: boolean;
+  shutdownTimeoutMs: number;
+  /** Defaults for the site settings, used when the database is first created. */
+  site: { timeZone: string; locale: string; language: string };
+}
+
+type Env = Record<string, string | undefined>;
+
+class ConfigReader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  string(name: string, fallback: string): string {
+    const raw = this.env[name];
+    return raw === undefined || raw === '' ? fallback : raw;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      this.problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = raw.toLowerCase();
+    if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+    if (['0', 'false', 'no', 'off'].includes(value)) return false;
+    this.problems.push(`${name} must be true or false, got "${raw}"`);
+    return fallback;
+  }
+
+  oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if ((allowed as readonly string[]).includes(raw)) return raw as T;
+    this.problems.push(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+    return fallback;
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Newsdesk cannot start, the configuration has problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isLocale(locale: string): boolean {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads and checks the configuration; lists every problem at once, then throws. */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const read = new ConfigReader(env);
+  const port = read.int('PORT', 3000, 0, 65535);
+  const host = read.string('HOST', '127.0.0.1');
+
+  const databaseUrl = read.string('DATABASE_URL', 'data/newsdesk.db');
+  let database: Config['database'];
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    try {
+      new URL(databaseUrl);
+    } catch {
+      read.problems.push(`DATABASE_URL is not a valid postgres:// address: "${databaseUrl}"`);
+    }
+    database = { kind: 'postgres', url: databaseUrl };
+  } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(databaseUrl)) {
+    read.problems.push(`DATABASE_URL must be a postgres:// address or a SQLite file path, got "${databaseUrl}"`);
+    database = { kind: 'sqlite', file: path.resolve(cwd, 'data/newsdesk.db') };
+  } else {
+    const file = databaseUrl.startsWith('sqlite:') ? databaseUrl.slice('sqlite:'.length) : databaseUrl;
+    database = { kind: 'sqlite', file: file === ':memory:' ? file : path.resolve(cwd, file) };
+  }
+
+  const publicUrlRaw = read.string('NEWSDESK_PUBLIC_URL', `http://localhost:${port}`);
+  let publicUrl = publicUrlRaw.replace(/\/+$/, '');
+  try {
+    const parsed = new URL(publicUrlRaw);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('protocol');
+    publicUrl = `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    read.problems.push(`NEWSDESK_PUBLIC_URL must be an http(s) address, got "${publicUrlRaw}"`);
+  }
+
+  const timeZone = read.string('NEWSDESK_TIMEZONE', 'Europe/London');
+  if (!isTimeZone(timeZone)) read.problems.push(`NEWSDESK_TIMEZONE is not a known time zone: "${timeZone}"`);
+  const locale = read.string('NEWSDESK_LOCALE', 'en-US');
+  if (!isLocale(locale)) read.problems.push(`NEWSDESK_LOCALE is not a known locale: "${locale}"`);
+
+  const config: Config = {
+    port,
+    host,
+    publicUrl,
+    database,
+    logLevel: read.oneOf('NEWSDESK_LOG_LEVEL', 'info', [
+      'fatal',
+      'error',
+      'warn',
+      'info',
+      'debug',
+      'trace',
+      'silent',
+    ] as const),
+    seedDemo: read.bool('NEWSDESK_SEED_DEMO', true),
+    mediaDir: path.resolve(cwd, read.string('NEWSDESK_MEDIA_DIR', 'data/media')),
+    pageCache: {
+      enabled: read.bool('NEWSDESK_PAGE_CACHE', true),
+      maxBytes: read.int('NEWSDESK_PAGE_CACHE_MB', 128, 1, 65536) * 1024 * 1024,
+      ttlSeconds: read.int('NEWSDESK_PAGE_CACHE_TTL', 600, 1, 86400),
+      sharedMaxAge: read.int('NEWSDESK_CDN_MAX_AGE', 60, 0, 86400),
+      staleWhileRevalidate: read.int('NEWSDESK_STALE_WHILE_REVALIDATE', 600, 0, 604800),
+    },
+    trustProxy: read.bool('NEWSDESK_TRUST_PROXY', false),
+    shutdownTimeoutMs: read.int('NEWSDESK_SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
+    site: { timeZone, locale, language: read.string('NEWSDESK_LANGUAGE', 'en') },
+  };
+  if (read.problems.length > 0) throw new ConfigError(read.problems);
+  return deepFreeze(config);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

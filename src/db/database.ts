@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.js';
+import type { Database } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Db {
+  kysely: Kysely<Database>;
+  dialect: DialectName;
+  /** The raw pg pool on PostgreSQL (for LISTEN/NOTIFY), undefined on SQLite. */
+  pool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+let pgTypesSet = false;
+function setPgTypeParsers(): void {
+  if (pgTypesSet) return;
+  pgTypesSet = true;
+  // Counts and ids fit comfortably in a double; return numbers, as SQLite does.
+  pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
+  pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number.parseFloat(v));
+  // Timestamps travel through the app as ISO-8601 UTC strings on both databases.
+  pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (v) => new Date(v).toISOString());
+  pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (v) => new Date(`${v}Z`).toISOString());
+}
+
+export function openSqlite(file: string): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  // WAL: readers never wait for the writer; NORMAL sync survives a process crash (kill -9),
+  // which is what an acknowledged write must survive.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('cache_size = -32000');
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    kysely,
+    dialect: 'sqlite',
+    async close() {
+      await kysely.destroy();
+    },
+  };
+}
+
+export function openPostgres(url: string, max = 10): Db {
+  setPgTypeParsers();
+  const pool = new pg.Pool({ connectionString: url, max });
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kysely,
+    dialect: 'postgres',
+    pool,
+    async close() {
+      await kysely.destroy();
+    },
+  };
+}
+
+export function openDatabase(config: Pick<Config, 'database'>): Db {
+  return config.database.kind === 'postgres' ? openPostgres(config.database.url) : openSqlite(config.database.file);
+}

@@ -1,0 +1,37 @@
+import type {
+  ArticleAuthorsTable,
+  ArticleLinksTable,
+  ArticleNotesTable,
+  ArticlesTable,
+  ArticleTagsTable,
+  SlugRedirectsTable,
+} from '../articles/articles.table.js';
+import type { ImagesTable } from '../media/media.table.js';
+import type {
+  ArticleRelatedTable,
+  ArticleTermsTable,
+  RelatedOverridesTable,
+  TermStatsTable,
+} from '../related/related.table.js';
+import type { SettingsTable } from '../settings/settings.table.js';
+import type { AuthorsTable, SectionsTable, StoriesTable, TagsTable } from '../taxonomy/taxonomy.table.js';
+
+/** The whole schema as Kysely sees it; each module owns and declares its own tables. */
+export interface Database {
+  settings: SettingsTable;
+  sections: SectionsTable;
+  tags: TagsTable;
+  authors: AuthorsTable;
+  stories: StoriesTable;
+  images: ImagesTable;
+  articles: ArticlesTable;
+  article_authors: ArticleAuthorsTable;
+  article_tags: ArticleTagsTable;
+  article_notes: ArticleNotesTable;
+  slug_redirects: SlugRedirectsTable;
+  article_links: ArticleLinksTable;
+  article_related: ArticleRelatedTable;
+  related_overrides: RelatedOverridesTable;
+  article_terms: ArticleTermsTable;
+  term_stats: TermStatsTable;
+}

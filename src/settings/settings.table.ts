@@ -1,0 +1,6 @@
+export interface SettingsTable {
+  key: string;
+  /** JSON-encoded value. */
+  value: string;
+  updated_at: string;
+}

@@ -1,0 +1,75 @@
+import zlib from 'node:zlib';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { acceptsEncoding, bypassCache, type PageCache } from '../cache/page-cache.js';
+import type { Config } from '../config.js';
+
+/**
+ * A strict policy for reader pages: our own scripts, styles and images only, no inline
+ * script, no framing. JSON-LD data blocks are not scripts and are not affected.
+ */
+export const readerCsp = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "media-src 'self'",
+  "object-src 'none'",
+  "frame-src 'none'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+export const readerSecurityHeaders: Record<string, string> = {
+  'content-security-policy': readerCsp,
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'cross-origin-opener-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+};
+
+export interface PageSender {
+  send(request: FastifyRequest, reply: FastifyReply, page: { vnode: VNode; keys: string[]; status?: number }): FastifyReply;
+}
+
+export function createPageSender(cache: PageCache | null, config: Config): PageSender {
+  const cacheControl = `public, max-age=60, s-maxage=${config.pageCache.sharedMaxAge}, stale-while-revalidate=${config.pageCache.staleWhileRevalidate}`;
+  return {
+    send(request, reply, page) {
+      const html = `<!doctype html>${renderToString(page.vnode)}`;
+      const status = page.status ?? 200;
+      const keys = ['site', ...new Set(page.keys)];
+      const headers: Record<string, string> = {
+        'content-type': 'text/html; charset=utf-8',
+        ...readerSecurityHeaders,
+        'cache-control': status === 200 ? cacheControl : 'no-cache',
+        'surrogate-key': keys.join(' '),
+      };
+      const cacheable =
+        cache !== null && status === 200 && (request.method === 'GET' || request.method === 'HEAD') && !bypassCache(request.raw);
+      if (cacheable) {
+        const entry = cache.store({ url: request.url, html, keys, headers });
+        const rep = cache.representation(entry, request.headers['accept-encoding']);
+        for (let i = 0; i < rep.headers.length; i += 2) {
+          const name = String(rep.headers[i]);
+          if (name !== 'x-cache') reply.header(name, rep.headers[i + 1]);
+        }
+        reply.header('x-cache', 'MISS');
+        return reply.code(status).send(rep.body);
+      }
+      reply.headers(headers);
+      if (status !== 200 || bypassCache(request.raw)) reply.header('cache-control', status === 200 ? 'private, no-cache' : 'no-cache');
+      reply.header('vary', 'Accept-Encoding');
+      if (acceptsEncoding(request.headers['accept-encoding'] ?? '', 'gzip')) {
+        reply.header('content-encoding', 'gzip');
+        return reply.code(status).send(zlib.gzipSync(html, { level: 4 }));
+      }
+      return reply.code(status).send(html);
+    },
+  };
+}

@@ -1,0 +1,233 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ArticlesService } from '../articles/articles.service.js';
+import { AppError, notFound } from '../errors.js';
+import type { SettingsService } from '../settings/settings.service.js';
+import type { TaxonomyService } from '../taxonomy/taxonomy.service.js';
+import type { Assets } from './assets.js';
+import type { PageSender } from './send-page.js';
+import type { PageContext } from './views/context.js';
+import { ArticleView, ErrorView, FrontPage, ListingPage } from './views/pages.js';
+
+export const pageSize = 20;
+export const maxPage = 100_000;
+
+export interface SiteDeps {
+  articles: ArticlesService;
+  taxonomy: TaxonomyService;
+  settings: SettingsService;
+  sender: PageSender;
+  assets: Assets;
+  publicUrl: string;
+  now: () => Date;
+}
+
+/** ?page=N: a whole number from 1; anything else is a clear 400, never a 500. */
+export function parsePage(raw: unknown): number {
+  if (raw === undefined) return 1;
+  if (typeof raw !== 'string' || !/^\d{1,6}$/.test(raw)) {
+    throw new AppError('invalid_parameter', `The page number must be a whole number from 1 to ${maxPage}.`);
+  }
+  const page = Number(raw);
+  if (page < 1 || page > maxPage) {
+    throw new AppError('invalid_parameter', `The page number must be a whole number from 1 to ${maxPage}.`);
+  }
+  return page;
+}
+
+const slugParam = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function createSite(deps: SiteDeps) {
+  const { articles, taxonomy, settings, sender } = deps;
+
+  async function context(request: FastifyRequest): Promise<PageContext> {
+    return {
+      settings: settings.get(),
+      sections: taxonomy.navigationSections(),
+      breaking: await articles.listBreaking(),
+      now: deps.now(),
+      publicUrl: deps.publicUrl,
+      path: request.url.split('?')[0] ?? '/',
+      stylesheet: deps.assets.stylesheet.url,
+      favicon: deps.assets.favicon.url,
+    };
+  }
+
+  const breakingKeys = (ctx: PageContext) => ['breaking', ...ctx.breaking.map((b) => `article:${b.id}`)];
+
+  async function renderError(request: FastifyRequest, reply: FastifyReply, status: number, message: string) {
+    let ctx: PageContext;
+    try {
+      ctx = await context(request);
+    } catch {
+      // The database may be what failed; show the page without navigation rather than nothing.
+      ctx = {
+        settings: settings.get(),
+        sections: [],
+        breaking: [],
+        now: deps.now(),
+        publicUrl: deps.publicUrl,
+        path: '/',
+        stylesheet: deps.assets.stylesheet.url,
+        favicon: deps.assets.favicon.url,
+      };
+    }
+    return sender.send(request, reply, { vnode: <ErrorView ctx={ctx} status={status} message={message} />, keys: [], status });
+  }
+
+  function register(app: FastifyInstance) {
+    app.get('/', { config: { page: true } }, async (request, reply) => {
+      const ctx = await context(request);
+      const data = await articles.frontPage({ perSection: 4, latest: 10 });
+      const shown = [data.top, ...data.featured, ...data.latest, ...data.bySection.flatMap((b) => b.items)]
+        .filter((c) => c !== null)
+        .map((c) => `article:${c.id}`);
+      return sender.send(request, reply, {
+        vnode: <FrontPage ctx={ctx} data={data} />,
+        keys: ['front', ...shown, ...breakingKeys(ctx)],
+      });
+    });
+
+    app.get<{ Params: { slug: string }; Querystring: { page?: string } }>(
+      '/tag/:slug',
+      { config: { page: true } },
+      async (request, reply) => {
+        const page = parsePage(request.query.page);
+        const tag = slugParam.test(request.params.slug) ? await taxonomy.findTagBySlug(request.params.slug) : undefined;
+        if (!tag) throw notFound('topic');
+        const list = await articles.listByTag(tag.id, page, pageSize);
+        if (page > 1 && list.items.length === 0) throw notFound('page');
+        const ctx = await context(request);
+        return sender.send(request, reply, {
+          vnode: (
+            <ListingPage
+              ctx={ctx}
+              title={tag.name}
+              kicker="Topic"
+              description={tag.description || `Stories about ${tag.name}.`}
+              basePath={`/tag/${tag.slug}`}
+              list={list}
+              showSection
+            />
+          ),
+          keys: [`tag:${tag.id}`, ...list.items.map((c) => `article:${c.id}`), ...breakingKeys(ctx)],
+        });
+      },
+    );
+
+    app.get<{ Params: { slug: string }; Querystring: { page?: string } }>(
+      '/author/:slug',
+      { config: { page: true } },
+      async (request, reply) => {
+        const page = parsePage(request.query.page);
+        const author = slugParam.test(request.params.slug)
+          ? await taxonomy.findAuthorBySlug(request.params.slug)
+          : undefined;
+        if (!author) throw notFound('author');
+        const list = await articles.listByAuthor(author.id, page, pageSize);
+        if (page > 1 && list.items.length === 0) throw notFound('page');
+        const ctx = await context(request);
+        return sender.send(request, reply, {
+          vnode: (
+            <ListingPage
+              ctx={ctx}
+              title={author.name}
+              {...(author.title ? { kicker: author.title } : {})}
+              description={author.bio}
+              basePath={`/author/${author.slug}`}
+              list={list}
+              showSection
+            />
+          ),
+          keys: [`author:${author.id}`, ...list.items.map((c) => `article:${c.id}`), ...breakingKeys(ctx)],
+        });
+      },
+    );
+
+    app.get<{ Params: { slug: string }; Querystring: { page?: string } }>(
+      '/story/:slug',
+      { config: { page: true } },
+      async (request, reply) => {
+        const page = parsePage(request.query.page);
+        const story = slugParam.test(request.params.slug) ? await taxonomy.findStoryBySlug(request.params.slug) : undefined;
+        if (!story) throw notFound('story');
+        const list = await articles.listByStory(story.id, page, pageSize);
+        if (page > 1 && list.items.length === 0) throw notFound('page');
+        const ctx = await context(request);
+        return sender.send(request, reply, {
+          vnode: (
+            <ListingPage
+              ctx={ctx}
+              title={story.title}
+              kicker={story.status === 'developing' ? 'Developing story' : 'Story'}
+              description={story.description}
+              basePath={`/story/${story.slug}`}
+              list={list}
+              showSection
+            />
+          ),
+          keys: [`story:${story.id}`, ...list.items.map((c) => `article:${c.id}`), ...breakingKeys(ctx)],
+        });
+      },
+    );
+
+    app.get<{ Params: { section: string }; Querystring: { page?: string } }>(
+      '/:section',
+      { config: { page: true } },
+      async (request, reply) => {
+        const section = taxonomy.sectionBySlug(request.params.section);
+        if (!section) throw notFound('page');
+        const page = parsePage(request.query.page);
+        const list = await articles.listLatest({ page, pageSize, sectionId: section.id });
+        if (page > 1 && list.items.length === 0) throw notFound('page');
+        const ctx = await context(request);
+        return sender.send(request, reply, {
+          vnode: (
+            <ListingPage
+              ctx={ctx}
+              title={section.name}
+              description={section.description}
+              basePath={`/${section.slug}`}
+              list={list}
+              sectionSlug={section.slug}
+            />
+          ),
+          keys: [`section:${section.id}`, ...list.items.map((c) => `article:${c.id}`), ...breakingKeys(ctx)],
+        });
+      },
+    );
+
+    app.get<{ Params: { section: string; year: string; month: string; day: string; slug: string } }>(
+      '/:section/:year/:month/:day/:slug',
+      { config: { page: true } },
+      async (request, reply) => {
+        const { section, year, month, day, slug } = request.params;
+        if (!taxonomy.sectionBySlug(section) && !slugParam.test(section)) throw notFound('page');
+        if (!/^\d{4}$/.test(year) || !/^\d{2}$/.test(month) || !/^\d{2}$/.test(day) || !slugParam.test(slug)) {
+          throw notFound('page');
+        }
+        const path = request.url.split('?')[0] ?? '';
+        const found = await articles.getArticlePage(slug, path);
+        if (found.kind === 'redirect') return reply.redirect(found.location, 301);
+        if (found.kind === 'gone') throw new AppError('gone', 'This story has been withdrawn and is no longer available.');
+        if (found.kind === 'not_found') throw notFound('story');
+        const article = found.article;
+        const ctx = await context(request);
+        const shown = [
+          ...article.related,
+          ...(article.story ? [...article.story.earlier, ...article.story.later] : []),
+        ].map((c) => `article:${c.id}`);
+        return sender.send(request, reply, {
+          vnode: <ArticleView ctx={ctx} article={article} />,
+          keys: [
+            `article:${article.id}`,
+            ...(article.story ? [`story:${article.story.id}`] : []),
+            ...shown,
+            ...breakingKeys(ctx),
+          ],
+        });
+      },
+    );
+  }
+
+  return { register, renderError };
+}

@@ -1,0 +1,28 @@
+import type { ArticleCard } from '../../articles/articles.service.js';
+import type { SiteSettings } from '../../settings/settings.service.js';
+import type { Section } from '../../taxonomy/taxonomy.service.js';
+
+/** What every reader page needs besides its own content; views never query. */
+export interface PageContext {
+  settings: Readonly<SiteSettings>;
+  sections: Section[];
+  breaking: ArticleCard[];
+  now: Date;
+  publicUrl: string;
+  /** The request path, for the canonical link and the current-section marker. */
+  path: string;
+  stylesheet: string;
+  favicon: string;
+}
+
+export interface PageMeta {
+  title: string;
+  description?: string;
+  /** Absolute canonical address; defaults to the public URL of the path. */
+  canonical?: string;
+  robots?: string;
+  /** Which section the navigation marks as current. */
+  sectionSlug?: string;
+  /** The masthead's site name is the page's h1 on the front page only. */
+  isFront?: boolean;
+}

@@ -1,0 +1,92 @@
+import type { ComponentChildren } from 'preact';
+import { mastheadDate } from '../format.js';
+import type { PageContext, PageMeta } from './context.js';
+
+export function Layout({ ctx, meta, children }: { ctx: PageContext; meta: PageMeta; children: ComponentChildren }) {
+  const { settings } = ctx;
+  const title = meta.isFront ? `${settings.siteName}: ${settings.tagline}` : `${meta.title} | ${settings.siteName}`;
+  const canonical = meta.canonical ?? `${ctx.publicUrl}${ctx.path}`;
+  const SiteName = meta.isFront ? 'h1' : 'p';
+  return (
+    <html lang={settings.language}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light dark" />
+        <title>{title}</title>
+        {meta.description ? <meta name="description" content={meta.description} /> : null}
+        {meta.robots ? <meta name="robots" content={meta.robots} /> : null}
+        <link rel="canonical" href={canonical} />
+        <link rel="stylesheet" href={ctx.stylesheet} />
+        <link rel="icon" href={ctx.favicon} type="image/svg+xml" />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header class="masthead">
+          <div class="masthead__inner">
+            <p class="masthead__date">
+              <time datetime={ctx.now.toISOString().slice(0, 10)}>
+                {mastheadDate(ctx.now, settings.locale, settings.timeZone)}
+              </time>
+            </p>
+            <SiteName class="masthead__title">
+              <a href="/">{settings.siteName}</a>
+            </SiteName>
+            <p class="masthead__tagline">{settings.tagline}</p>
+          </div>
+          <nav class="sections-nav" aria-label="Sections">
+            <ul>
+              <li>
+                <a href="/" aria-current={meta.isFront ? 'page' : undefined}>
+                  Home
+                </a>
+              </li>
+              {ctx.sections.map((s) => (
+                <li key={s.id}>
+                  <a href={`/${s.slug}`} aria-current={meta.sectionSlug === s.slug ? 'page' : undefined}>
+                    {s.name}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        {ctx.breaking.length > 0 ? (
+          <section class="breaking" aria-label="Breaking news">
+            <div class="breaking__inner">
+              <strong class="breaking__label">Breaking</strong>
+              <ul class="breaking__list">
+                {ctx.breaking.map((b) => (
+                  <li key={b.id}>
+                    <a href={b.url}>{b.headline}</a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          </section>
+        ) : null}
+        <main id="main" class="page">
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="site-footer__inner">
+            <p class="site-footer__name">{settings.siteName}</p>
+            <p>{settings.tagline}</p>
+            <nav aria-label="Footer">
+              <ul>
+                {ctx.sections.map((s) => (
+                  <li key={s.id}>
+                    <a href={`/${s.slug}`}>{s.name}</a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <p class="site-footer__small">Published with Newsdesk.</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,142 @@
+import type { ArticleCard, Byline } from '../../articles/articles.service.js';
+import type { ImageSources } from '../../media/media.service.js';
+import { formatDateTime, joinNames, kindLabel } from '../format.js';
+import type { PageContext } from './context.js';
+
+export function Time({ iso, ctx, label }: { iso: string; ctx: PageContext; label?: string }) {
+  return (
+    <time datetime={iso}>
+      {label ? `${label} ` : ''}
+      {formatDateTime(iso, ctx.settings.locale, ctx.settings.timeZone)}
+    </time>
+  );
+}
+
+/** Staff bylines link to their pages; wire copy shows its agency; otherwise the desk. */
+export function BylineText({ byline, ctx, links }: { byline: Byline; ctx: PageContext; links: boolean }) {
+  if (byline.authors.length === 0) return <span class="byline">{byline.source ?? ctx.settings.deskName}</span>;
+  if (!links) return <span class="byline">{joinNames(byline.authors.map((a) => a.name))}</span>;
+  return (
+    <span class="byline">
+      By{' '}
+      {byline.authors.map((a, i) => (
+        <>
+          {i > 0 ? (i === byline.authors.length - 1 ? ' and ' : ', ') : null}
+          <a href={a.url} rel="author">
+            {a.name}
+          </a>
+        </>
+      ))}
+    </span>
+  );
+}
+
+export function Picture({
+  image,
+  alt,
+  sizes,
+  eager,
+  className,
+}: {
+  image: ImageSources;
+  alt: string;
+  sizes: string;
+  eager?: boolean;
+  className?: string;
+}) {
+  return (
+    <picture class={className}>
+      {image.srcsetByFormat.avif ? <source type="image/avif" srcset={image.srcsetByFormat.avif} sizes={sizes} /> : null}
+      {image.srcsetByFormat.webp ? <source type="image/webp" srcset={image.srcsetByFormat.webp} sizes={sizes} /> : null}
+      <img
+        src={image.src}
+        srcset={image.srcsetByFormat.jpeg}
+        sizes={sizes}
+        width={image.width}
+        height={image.height}
+        alt={alt}
+        loading={eager ? 'eager' : 'lazy'}
+        decoding={eager ? 'auto' : 'async'}
+        fetchpriority={eager ? 'high' : undefined}
+      />
+    </picture>
+  );
+}
+
+export function Card({
+  card,
+  ctx,
+  variant = 'list',
+  headingLevel = 3,
+  showSection = false,
+}: {
+  card: ArticleCard;
+  ctx: PageContext;
+  variant?: 'lead' | 'feature' | 'list' | 'compact';
+  headingLevel?: 2 | 3 | 4;
+  showSection?: boolean;
+}) {
+  const H = `h${headingLevel}` as 'h2' | 'h3' | 'h4';
+  const label = kindLabel(card.kind);
+  const showImage = card.image && variant !== 'compact';
+  return (
+    <article class={`card card--${variant}`}>
+      {showImage && card.image ? (
+        <a class="card__media" href={card.url} tabIndex={-1} aria-hidden="true">
+          <Picture
+            image={card.image}
+            alt=""
+            sizes={variant === 'lead' ? '(min-width: 960px) 640px, 100vw' : '(min-width: 960px) 320px, 50vw'}
+            eager={variant === 'lead'}
+          />
+        </a>
+      ) : null}
+      <div class="card__body">
+        {showSection || label || card.isBreaking ? (
+          <p class="card__kicker">
+            {card.isBreaking ? <span class="tag-breaking">Breaking</span> : null}
+            {showSection ? <a href={`/${card.section.slug}`}>{card.section.name}</a> : null}
+            {label ? <span class="card__kind">{label}</span> : null}
+          </p>
+        ) : null}
+        <H class="card__headline">
+          <a href={card.url}>{card.headline}</a>
+        </H>
+        {variant !== 'compact' && card.standfirst ? <p class="card__standfirst">{card.standfirst}</p> : null}
+        <p class="card__meta">
+          <BylineText byline={card.byline} ctx={ctx} links={false} />
+          {card.publishedAt ? (
+            <>
+              {' · '}
+              <Time iso={card.publishedAt} ctx={ctx} />
+            </>
+          ) : null}
+        </p>
+      </div>
+    </article>
+  );
+}
+
+export function Pagination({ basePath, page, hasNext }: { basePath: string; page: number; hasNext: boolean }) {
+  if (page === 1 && !hasNext) return null;
+  const href = (p: number) => (p === 1 ? basePath : `${basePath}?page=${p}`);
+  return (
+    <nav class="pagination" aria-label="Pages">
+      {page > 1 ? (
+        <a href={href(page - 1)} rel="prev">
+          ← Newer stories
+        </a>
+      ) : (
+        <span />
+      )}
+      <span class="pagination__current">Page {page}</span>
+      {hasNext ? (
+        <a href={href(page + 1)} rel="next">
+          Older stories →
+        </a>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}
