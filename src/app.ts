@@ -19,9 +19,9 @@ import { MediaService } from './media/media.service.js';
 import { RelatedService } from './related/related.service.js';
 import { SettingsService } from './settings/settings.service.js';
 import { loadAssets, registerAssets } from './site/assets.js';
+import { msUntilLocalMidnight } from './site/format.js';
 import { createPageSender } from './site/send-page.js';
 import { createSite } from './site/site.routes.js';
-import { msUntilLocalMidnight } from './site/format.js';
 import { TaxonomyService } from './taxonomy/taxonomy.service.js';
 
 export interface Services {
@@ -170,7 +170,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
 
   app.setNotFoundHandler((request, reply) =>
-    answerError(request, reply, new AppError('not_found', 'We could not find that page. It may have moved or never existed.')),
+    answerError(
+      request,
+      reply,
+      new AppError('not_found', 'We could not find that page. It may have moved or never existed.'),
+    ),
   );
 
   registerAssets(app, assets);
@@ -197,13 +201,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // The masthead shows today's date: start every page afresh at local midnight.
   let midnight: NodeJS.Timeout | undefined;
   const scheduleMidnight = () => {
-    midnight = setTimeout(
-      () => {
-        services.purgeBus.purgeAll();
-        scheduleMidnight();
-      },
-      msUntilLocalMidnight(services.clock.now(), services.settings.get().timeZone) + 1000,
-    );
+    midnight = setTimeout(() => {
+      services.purgeBus.purgeAll();
+      scheduleMidnight();
+    }, msUntilLocalMidnight(services.clock.now(), services.settings.get().timeZone) + 1000);
     midnight.unref();
   };
   scheduleMidnight();

@@ -15,7 +15,10 @@ async function main(): Promise<void> {
   const started = performance.now();
   const app = await buildApp(config, { seedDemo: config.seedDemo });
   const address = await app.listen({ port: config.port, host: config.host });
-  const shown = config.host === '0.0.0.0' || config.host === '::' || config.host === '127.0.0.1' ? `http://localhost:${(app.server.address() as { port: number }).port}` : address;
+  const shown =
+    config.host === '0.0.0.0' || config.host === '::' || config.host === '127.0.0.1'
+      ? `http://localhost:${(app.server.address() as { port: number }).port}`
+      : address;
   app.log.info(
     { address, database: config.database.kind, startupMs: Math.round(performance.now() - started) },
     `Newsdesk is listening at ${shown}`,

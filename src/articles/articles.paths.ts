@@ -12,7 +12,12 @@ export function localDateParts(isoTime: string, timeZone: string): [string, stri
 }
 
 /** /world/2026/11/28/some-story: section, the local date it was first published, slug. */
-export function articlePath(sectionSlug: string, firstPublishedAt: string | null, slug: string, timeZone: string): string {
+export function articlePath(
+  sectionSlug: string,
+  firstPublishedAt: string | null,
+  slug: string,
+  timeZone: string,
+): string {
   if (!firstPublishedAt) return `/${sectionSlug}/draft/${slug}`;
   const [y, m, d] = localDateParts(firstPublishedAt, timeZone);
   return `/${sectionSlug}/${y}/${m}/${d}/${slug}`;

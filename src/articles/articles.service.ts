@@ -12,15 +12,14 @@ import * as q from './articles.queries.js';
 import {
   type ArticleKind,
   type ArticlesTable,
-  type ArticleStatus,
   articleKinds,
   type CommentsMode,
   commentModes,
   type NoteKind,
   noteKinds,
 } from './articles.table.js';
-import type { BodyDoc } from './body/body.schema.js';
 import { bodyReferences, type ImageForFigure, type ReadMoreTarget, renderBody } from './body/body.render.js';
+import type { BodyDoc } from './body/body.schema.js';
 
 export type ArticleRecord = Selectable<ArticlesTable>;
 
@@ -324,9 +323,13 @@ export class ArticlesService {
     if (before.status === 'published') return before;
     const image = before.feature_image_id ? await this.deps.media.findById(before.feature_image_id) : undefined;
     if (image && !image.alt.trim()) {
-      throw new AppError('validation_failed', 'The feature image needs alt text before this article can be published.', {
-        fields: [{ field: 'featureImageId', message: 'Describe the image for readers who cannot see it.' }],
-      });
+      throw new AppError(
+        'validation_failed',
+        'The feature image needs alt text before this article can be published.',
+        {
+          fields: [{ field: 'featureImageId', message: 'Describe the image for readers who cannot see it.' }],
+        },
+      );
     }
     const when = (at ?? this.deps.clock.now()).toISOString();
     const row = await this.db.transaction().execute(async (trx) => {
@@ -431,7 +434,11 @@ export class ArticlesService {
       const redirect = await q.findRedirect(this.db, slug);
       if (redirect && redirect.status === 'published') {
         const section = this.deps.taxonomy.sectionById(redirect.section_id);
-        if (section) return { kind: 'redirect', location: articlePath(section.slug, redirect.first_published_at, redirect.slug, tz) };
+        if (section)
+          return {
+            kind: 'redirect',
+            location: articlePath(section.slug, redirect.first_published_at, redirect.slug, tz),
+          };
       }
       return { kind: 'not_found' };
     }
@@ -551,7 +558,9 @@ export class ArticlesService {
       if (featuredIds.length >= 4) break;
       if (id !== topId && !featuredIds.includes(id)) featuredIds.push(id);
     }
-    const allIds = [...new Set([...(topId ? [topId] : []), ...featuredIds.slice(0, 4), ...latestIds, ...sectionIds.flat()])];
+    const allIds = [
+      ...new Set([...(topId ? [topId] : []), ...featuredIds.slice(0, 4), ...latestIds, ...sectionIds.flat()]),
+    ];
     const cards = new Map((await this.cardsFor(allIds)).map((c) => [c.id, c]));
     const pick = (ids: number[]) => ids.map((id) => cards.get(id)).filter((c): c is ArticleCard => !!c);
     const shownAbove = new Set([topId, ...featuredIds.slice(0, 4)]);
@@ -577,16 +586,21 @@ export class ArticlesService {
     return { items: await this.cardsFor(ids.slice(0, pageSize)), page, hasNext: ids.length > pageSize };
   }
 
-  private toCard(
-    r: q.CardRow | q.ArticleRow,
-    bylines: Awaited<ReturnType<typeof q.findBylines>>,
-  ): ArticleCard {
+  private toCard(r: q.CardRow | q.ArticleRow, bylines: Awaited<ReturnType<typeof q.findBylines>>): ArticleCard {
     const section = this.deps.taxonomy.sectionById(r.section_id);
     const tz = this.deps.settings.get().timeZone;
     const sectionSlug = section?.slug ?? 'news';
     const authors = bylines
       .filter((b) => b.article_id === r.id)
-      .map((b) => ({ id: b.id, slug: b.slug, name: b.name, title: b.title, kind: b.kind, bio: b.bio, url: authorPath(b.slug) }));
+      .map((b) => ({
+        id: b.id,
+        slug: b.slug,
+        name: b.name,
+        title: b.title,
+        kind: b.kind,
+        bio: b.bio,
+        url: authorPath(b.slug),
+      }));
     const sources = r.image_variants
       ? imageSources({ variants: r.image_variants, width: r.image_width ?? 0, height: r.image_height ?? 0 })
       : null;
@@ -666,7 +680,7 @@ export class ArticlesService {
     if (input.commentsMode !== undefined && !commentModes.includes(input.commentsMode)) {
       fields.push({ field: 'commentsMode', message: `Use one of: ${commentModes.join(', ')}.` });
     }
-    if (!input.body || input.body.type !== 'doc') {
+    if (input.body?.type !== 'doc') {
       fields.push({ field: 'body', message: 'The body must be a document.' });
     }
     for (const [field, url] of [
@@ -709,7 +723,10 @@ export class ArticlesService {
       for (const r of rows) {
         const section = this.deps.taxonomy.sectionById(r.section_id);
         if (r.status === 'published' && section) {
-          targets.set(r.id, { headline: r.headline, href: articlePath(section.slug, r.first_published_at, r.slug, tz) });
+          targets.set(r.id, {
+            headline: r.headline,
+            href: articlePath(section.slug, r.first_published_at, r.slug, tz),
+          });
         }
       }
     }
@@ -761,7 +778,12 @@ export class ArticlesService {
   }
 
   private async tagIdsOf(id: number): Promise<number[]> {
-    const rows = await this.db.selectFrom('article_tags').select('tag_id').where('article_id', '=', id).orderBy('position').execute();
+    const rows = await this.db
+      .selectFrom('article_tags')
+      .select('tag_id')
+      .where('article_id', '=', id)
+      .orderBy('position')
+      .execute();
     return rows.map((r) => r.tag_id);
   }
 

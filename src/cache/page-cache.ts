@@ -125,7 +125,12 @@ export class PageCache {
     this.evict();
     zlib.brotliCompress(
       identityBody,
-      { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identityBody.length } },
+      {
+        params: {
+          [zlib.constants.BROTLI_PARAM_QUALITY]: 9,
+          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identityBody.length,
+        },
+      },
       (err, brBody) => {
         // The entry may have been purged or replaced while brotli ran.
         if (err || this.entries.get(page.url) !== entry) return;
@@ -228,5 +233,5 @@ function etagMatches(header: string, etag: string): boolean {
 /** Signed-in staff and readers with a session get fresh pages, never the shared copy. */
 export function bypassCache(req: IncomingMessage): boolean {
   const cookie = req.headers.cookie;
-  return cookie !== undefined && cookie.includes('nd_session=');
+  return cookie?.includes('nd_session=');
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import type { Database } from './schema.js';
@@ -28,7 +28,12 @@ function setPgTypeParsers(): void {
   pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (v) => new Date(`${v}Z`).toISOString());
 }
 
-export function openSqlite(file: string): Db {
+export interface OpenOptions {
+  /** Called for every query run; tests count queries per page with it. */
+  onQuery?: (event: LogEvent) => void;
+}
+
+export function openSqlite(file: string, options: OpenOptions = {}): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   // WAL: readers never wait for the writer; NORMAL sync survives a process crash (kill -9),
@@ -38,7 +43,10 @@ export function openSqlite(file: string): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -32000');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const kysely = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    ...(options.onQuery ? { log: options.onQuery } : {}),
+  });
   return {
     kysely,
     dialect: 'sqlite',
@@ -48,10 +56,13 @@ export function openSqlite(file: string): Db {
   };
 }
 
-export function openPostgres(url: string, max = 10): Db {
+export function openPostgres(url: string, options: OpenOptions & { max?: number } = {}): Db {
   setPgTypeParsers();
-  const pool = new pg.Pool({ connectionString: url, max });
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  const kysely = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    ...(options.onQuery ? { log: options.onQuery } : {}),
+  });
   return {
     kysely,
     dialect: 'postgres',

@@ -63,7 +63,10 @@ export class MediaService {
     try {
       info = await sharp(input, { limitInputPixels: maxPixels }).metadata();
     } catch {
-      throw new AppError('unsupported_media_type', 'That file is not an image we can read (JPEG, PNG, WebP, AVIF or GIF).');
+      throw new AppError(
+        'unsupported_media_type',
+        'That file is not an image we can read (JPEG, PNG, WebP, AVIF or GIF).',
+      );
     }
     const mimeByFormat: Record<string, string> = {
       jpeg: 'image/jpeg',
@@ -74,7 +77,10 @@ export class MediaService {
     };
     const mime = mimeByFormat[info.format ?? ''];
     if (!mime || !info.width || !info.height) {
-      throw new AppError('unsupported_media_type', 'That file is not an image we can read (JPEG, PNG, WebP, AVIF or GIF).');
+      throw new AppError(
+        'unsupported_media_type',
+        'That file is not an image we can read (JPEG, PNG, WebP, AVIF or GIF).',
+      );
     }
     if (info.width * info.height > maxPixels) {
       throw new AppError('payload_too_large', `Images may have at most ${maxPixels / 1_000_000} million pixels.`);
@@ -124,7 +130,13 @@ export class MediaService {
         const { data, info } = await pipeline.toBuffer({ resolveWithObject: true });
         const file = `${width}.${format === 'jpeg' ? 'jpg' : format}`;
         await fs.writeFile(path.join(dir, file), data);
-        variants.push({ format, width: info.width, height: info.height, path: `${urlPrefix}/${file}`, bytes: data.length });
+        variants.push({
+          format,
+          width: info.width,
+          height: info.height,
+          path: `${urlPrefix}/${file}`,
+          bytes: data.length,
+        });
       }
     }
     return variants;

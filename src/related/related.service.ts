@@ -34,8 +34,12 @@ export class RelatedService {
       .select(['id', 'headline', 'standfirst', 'body_text', 'status'])
       .where('id', '=', articleId)
       .executeTakeFirst();
-    if (!article || article.status !== 'published') return [];
-    await this.indexTerms(article.id, { headline: article.headline, standfirst: article.standfirst, body: article.body_text });
+    if (article?.status !== 'published') return [];
+    await this.indexTerms(article.id, {
+      headline: article.headline,
+      standfirst: article.standfirst,
+      body: article.body_text,
+    });
     const related = await this.compute(articleId);
     const changed = [articleId];
     if (cascade) {
@@ -51,7 +55,11 @@ export class RelatedService {
 
   /** Forgets an article that left the site: its terms, its list, its place in others' lists. */
   async remove(articleId: number): Promise<number[]> {
-    const listing = await this.k.selectFrom('article_related').select('article_id').where('related_id', '=', articleId).execute();
+    const listing = await this.k
+      .selectFrom('article_related')
+      .select('article_id')
+      .where('related_id', '=', articleId)
+      .execute();
     await this.k.transaction().execute(async (trx) => {
       const terms = await trx.selectFrom('article_terms').select('term').where('article_id', '=', articleId).execute();
       if (terms.length > 0) {
@@ -198,7 +206,8 @@ export class RelatedService {
         .limit(100)
         .execute();
       for (const t of tagged) {
-        if (t.article_id !== articleId && !candidates.has(t.article_id)) candidates.set(t.article_id, { id: t.article_id, text: 0 });
+        if (t.article_id !== articleId && !candidates.has(t.article_id))
+          candidates.set(t.article_id, { id: t.article_id, text: 0 });
       }
     }
     if (self.story_id) {
@@ -247,7 +256,7 @@ export class RelatedService {
     const scored: { id: number; score: number }[] = [];
     for (const c of shortlist) {
       const m = metaById.get(c.id);
-      if (!m || m.status !== 'published' || excluded.has(c.id)) continue;
+      if (m?.status !== 'published' || excluded.has(c.id)) continue;
       const theirs = tagsById.get(c.id) ?? new Set<number>();
       const shared = [...theirs].filter((t) => mine.has(t)).length;
       const union = new Set([...theirs, ...mine]).size;
@@ -266,7 +275,12 @@ export class RelatedService {
     const pins = overrides.filter((o) => o.mode === 'pin').map((o) => o.related_id);
     const pinnedPublished = pins.length
       ? (
-          await this.k.selectFrom('articles').select('id').where('id', 'in', pins).where('status', '=', 'published').execute()
+          await this.k
+            .selectFrom('articles')
+            .select('id')
+            .where('id', 'in', pins)
+            .where('status', '=', 'published')
+            .execute()
         ).map((r) => r.id)
       : [];
     const ordered = [

@@ -3,7 +3,20 @@ import { eng } from 'stopword';
 
 const stopwords = new Set(eng);
 // Words of every news story: they say nothing about what a story is about.
-for (const word of ['said', 'says', 'also', 'would', 'could', 'one', 'two', 'three', 'year', 'years', 'week', 'weeks']) {
+for (const word of [
+  'said',
+  'says',
+  'also',
+  'would',
+  'could',
+  'one',
+  'two',
+  'three',
+  'year',
+  'years',
+  'week',
+  'weeks',
+]) {
   stopwords.add(word);
 }
 

@@ -34,7 +34,11 @@ export const readerSecurityHeaders: Record<string, string> = {
 };
 
 export interface PageSender {
-  send(request: FastifyRequest, reply: FastifyReply, page: { vnode: VNode; keys: string[]; status?: number }): FastifyReply;
+  send(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    page: { vnode: VNode; keys: string[]; status?: number },
+  ): FastifyReply;
 }
 
 export function createPageSender(cache: PageCache | null, config: Config): PageSender {
@@ -51,7 +55,10 @@ export function createPageSender(cache: PageCache | null, config: Config): PageS
         'surrogate-key': keys.join(' '),
       };
       const cacheable =
-        cache !== null && status === 200 && (request.method === 'GET' || request.method === 'HEAD') && !bypassCache(request.raw);
+        cache !== null &&
+        status === 200 &&
+        (request.method === 'GET' || request.method === 'HEAD') &&
+        !bypassCache(request.raw);
       if (cacheable) {
         const entry = cache.store({ url: request.url, html, keys, headers });
         const rep = cache.representation(entry, request.headers['accept-encoding']);
@@ -63,7 +70,8 @@ export function createPageSender(cache: PageCache | null, config: Config): PageS
         return reply.code(status).send(rep.body);
       }
       reply.headers(headers);
-      if (status !== 200 || bypassCache(request.raw)) reply.header('cache-control', status === 200 ? 'private, no-cache' : 'no-cache');
+      if (status !== 200 || bypassCache(request.raw))
+        reply.header('cache-control', status === 200 ? 'private, no-cache' : 'no-cache');
       reply.header('vary', 'Accept-Encoding');
       if (acceptsEncoding(request.headers['accept-encoding'] ?? '', 'gzip')) {
         reply.header('content-encoding', 'gzip');

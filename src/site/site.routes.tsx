@@ -71,7 +71,11 @@ export function createSite(deps: SiteDeps) {
         favicon: deps.assets.favicon.url,
       };
     }
-    return sender.send(request, reply, { vnode: <ErrorView ctx={ctx} status={status} message={message} />, keys: [], status });
+    return sender.send(request, reply, {
+      vnode: <ErrorView ctx={ctx} status={status} message={message} />,
+      keys: [],
+      status,
+    });
   }
 
   function register(app: FastifyInstance) {
@@ -148,7 +152,9 @@ export function createSite(deps: SiteDeps) {
       { config: { page: true } },
       async (request, reply) => {
         const page = parsePage(request.query.page);
-        const story = slugParam.test(request.params.slug) ? await taxonomy.findStoryBySlug(request.params.slug) : undefined;
+        const story = slugParam.test(request.params.slug)
+          ? await taxonomy.findStoryBySlug(request.params.slug)
+          : undefined;
         if (!story) throw notFound('story');
         const list = await articles.listByStory(story.id, page, pageSize);
         if (page > 1 && list.items.length === 0) throw notFound('page');
@@ -208,7 +214,8 @@ export function createSite(deps: SiteDeps) {
         const path = request.url.split('?')[0] ?? '';
         const found = await articles.getArticlePage(slug, path);
         if (found.kind === 'redirect') return reply.redirect(found.location, 301);
-        if (found.kind === 'gone') throw new AppError('gone', 'This story has been withdrawn and is no longer available.');
+        if (found.kind === 'gone')
+          throw new AppError('gone', 'This story has been withdrawn and is no longer available.');
         if (found.kind === 'not_found') throw notFound('story');
         const article = found.article;
         const ctx = await context(request);

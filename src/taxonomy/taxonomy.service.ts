@@ -86,7 +86,12 @@ export class TaxonomyService {
     return this.sectionsBySlug.get(slug);
   }
 
-  async createSection(input: { slug: string; name: string; description?: string; position?: number }): Promise<Section> {
+  async createSection(input: {
+    slug: string;
+    name: string;
+    description?: string;
+    position?: number;
+  }): Promise<Section> {
     checkSlug(input.slug);
     if (reservedSlugs.has(input.slug)) {
       throw new AppError('validation_failed', `"${input.slug}" is a reserved address and cannot name a section.`, {
@@ -115,7 +120,13 @@ export class TaxonomyService {
     const now = new Date().toISOString();
     return this.db.kysely
       .insertInto('tags')
-      .values({ slug: input.slug, name: input.name, description: input.description ?? '', created_at: now, updated_at: now })
+      .values({
+        slug: input.slug,
+        name: input.name,
+        description: input.description ?? '',
+        created_at: now,
+        updated_at: now,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
   }
@@ -153,7 +164,13 @@ export class TaxonomyService {
     const now = new Date().toISOString();
     return this.db.kysely
       .insertInto('stories')
-      .values({ slug: input.slug, title: input.title, description: input.description ?? '', created_at: now, updated_at: now })
+      .values({
+        slug: input.slug,
+        title: input.title,
+        description: input.description ?? '',
+        created_at: now,
+        updated_at: now,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
   }

@@ -55,7 +55,12 @@ export function bodyText(doc: BodyDoc): string {
     return (node.content ?? []).map(collect).join('');
   };
   const visitBlock = (node: BodyDoc) => {
-    if (node.type === 'bulletList' || node.type === 'orderedList' || node.type === 'blockquote' || node.type === 'doc') {
+    if (
+      node.type === 'bulletList' ||
+      node.type === 'orderedList' ||
+      node.type === 'blockquote' ||
+      node.type === 'doc'
+    ) {
       for (const child of node.content ?? []) visitBlock(child);
       return;
     }

@@ -31,12 +31,21 @@ export const ReadMore = Node.create({
     return [{ tag: 'aside[data-read-more]' }];
   },
   renderHTML({ node }) {
-    const { articleId, href, headline } = node.attrs as { articleId: number | null; href: string | null; headline: string };
+    const { articleId, href, headline } = node.attrs as {
+      articleId: number | null;
+      href: string | null;
+      headline: string;
+    };
     if (!href) return ['aside', { class: 'read-more read-more--missing', 'data-read-more': '' }, ''];
     return [
       'aside',
       { class: 'read-more', 'data-read-more': '', 'data-article-id': String(articleId ?? '') },
-      ['a', { href }, ['span', { class: 'read-more__label' }, 'Read more'], ['span', { class: 'read-more__headline' }, headline]],
+      [
+        'a',
+        { href },
+        ['span', { class: 'read-more__label' }, 'Read more'],
+        ['span', { class: 'read-more__headline' }, headline],
+      ],
     ];
   },
 });
@@ -53,9 +62,17 @@ export const Figure = Node.create({
         parseHTML: (el: HTMLElement) => Number(el.getAttribute('data-image-id')) || null,
         rendered: false,
       },
-      src: { default: null, parseHTML: (el: HTMLElement) => el.querySelector('img')?.getAttribute('src') ?? null, rendered: false },
+      src: {
+        default: null,
+        parseHTML: (el: HTMLElement) => el.querySelector('img')?.getAttribute('src') ?? null,
+        rendered: false,
+      },
       srcset: { default: null, rendered: false },
-      alt: { default: '', parseHTML: (el: HTMLElement) => el.querySelector('img')?.getAttribute('alt') ?? '', rendered: false },
+      alt: {
+        default: '',
+        parseHTML: (el: HTMLElement) => el.querySelector('img')?.getAttribute('alt') ?? '',
+        rendered: false,
+      },
       width: { default: null, rendered: false },
       height: { default: null, rendered: false },
       caption: {
@@ -133,7 +150,11 @@ export const Embed = Node.create({
   addAttributes() {
     return {
       url: { default: null, parseHTML: (el: HTMLElement) => el.getAttribute('data-url'), rendered: false },
-      provider: { default: '', parseHTML: (el: HTMLElement) => el.getAttribute('data-provider') ?? '', rendered: false },
+      provider: {
+        default: '',
+        parseHTML: (el: HTMLElement) => el.getAttribute('data-provider') ?? '',
+        rendered: false,
+      },
       title: { default: '', parseHTML: (el: HTMLElement) => el.textContent?.trim() ?? '', rendered: false },
     };
   },

@@ -175,7 +175,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('created_at', t.time, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('article_notes_article').on('article_notes').columns(['article_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('article_notes_article')
+    .on('article_notes')
+    .columns(['article_id', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('slug_redirects')
@@ -232,7 +236,6 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('term', 'text', (c) => c.primaryKey())
     .addColumn('df', 'integer', (c) => c.notNull())
     .execute();
-
 }
 
 export async function down(db: AnyDb): Promise<void> {

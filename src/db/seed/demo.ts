@@ -2,8 +2,8 @@ import { marked } from 'marked';
 import sharp from 'sharp';
 import type { Services } from '../../app.js';
 import { creditLineFor } from '../../articles/articles.service.js';
-import type { BodyDoc } from '../../articles/body/body.schema.js';
 import { htmlToBody, walk } from '../../articles/body/body.render.js';
+import type { BodyDoc } from '../../articles/body/body.schema.js';
 import { articlesA } from './demo/articles-a.js';
 import { articlesB } from './demo/articles-b.js';
 import { articlesC } from './demo/articles-c.js';
@@ -34,7 +34,9 @@ export function illustration(key: string, palette: [string, string, string]): st
     const x = Math.round(rand() * 1600);
     const w = Math.round(80 + rand() * 260);
     const h = Math.round(120 + rand() * 420);
-    shapes.push(`<rect x="${x}" y="${900 - h - 180}" width="${w}" height="${h}" fill="${dark}" opacity="${(0.45 + rand() * 0.5).toFixed(2)}"/>`);
+    shapes.push(
+      `<rect x="${x}" y="${900 - h - 180}" width="${w}" height="${h}" fill="${dark}" opacity="${(0.45 + rand() * 0.5).toFixed(2)}"/>`,
+    );
   }
   const sunX = Math.round(300 + rand() * 1000);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="900" viewBox="0 0 1600 900">
@@ -57,7 +59,11 @@ export async function seedDemoIfEmpty(services: Services): Promise<boolean> {
 
 export async function seedDemo(services: Services): Promise<void> {
   const { settings, taxonomy, media, articles, clock } = services;
-  await settings.update({ siteName: siteDefaults.name, tagline: siteDefaults.tagline, deskName: siteDefaults.deskName });
+  await settings.update({
+    siteName: siteDefaults.name,
+    tagline: siteDefaults.tagline,
+    deskName: siteDefaults.deskName,
+  });
   for (const [position, s] of sections.entries()) await taxonomy.createSection({ ...s, position });
   const sectionIds = new Map(taxonomy.allSections().map((s) => [s.slug, s.id]));
   const authorIds = new Map<string, number>();
@@ -76,7 +82,9 @@ export async function seedDemo(services: Services): Promise<void> {
   for (let i = 0; i < entries.length; i += 2) {
     await Promise.all(
       entries.slice(i, i + 2).map(async ([key, image]) => {
-        const png = await sharp(Buffer.from(illustration(key, image.palette))).png().toBuffer();
+        const png = await sharp(Buffer.from(illustration(key, image.palette)))
+          .png()
+          .toBuffer();
         const row = await media.createImage(png, {
           originalName: `${key}.png`,
           alt: image.alt,

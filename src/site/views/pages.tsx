@@ -1,4 +1,4 @@
-import type { ArticleCard, ArticlePage as Article, ListPage } from '../../articles/articles.service.js';
+import type { ArticlePage as Article, ArticleCard, ListPage } from '../../articles/articles.service.js';
 import type { Section } from '../../taxonomy/taxonomy.service.js';
 import { kindLabel } from '../format.js';
 import type { PageContext } from './context.js';
@@ -157,7 +157,9 @@ export function ArticleView({ ctx, article }: { ctx: PageContext; article: Artic
             />
             {article.featureImage.caption || article.featureImage.credit ? (
               <figcaption>
-                {article.featureImage.caption ? <span class="figure__caption">{article.featureImage.caption}</span> : null}
+                {article.featureImage.caption ? (
+                  <span class="figure__caption">{article.featureImage.caption}</span>
+                ) : null}
                 {article.featureImage.credit ? <span class="figure__credit">{article.featureImage.credit}</span> : null}
               </figcaption>
             ) : null}
@@ -240,7 +242,9 @@ function Notes({ ctx, notes }: { ctx: PageContext; notes: Article['notes'] }) {
       <ul>
         {notes.map((n) => (
           <li key={n.id} class={`note note--${n.kind}`}>
-            <strong class="note__kind">{n.kind === 'correction' ? 'Correction' : n.kind === 'update' ? 'Update' : 'Clarification'}</strong>{' '}
+            <strong class="note__kind">
+              {n.kind === 'correction' ? 'Correction' : n.kind === 'update' ? 'Update' : 'Clarification'}
+            </strong>{' '}
             <Time iso={n.createdAt} ctx={ctx} />
             <p>{n.body}</p>
           </li>

@@ -82,14 +82,14 @@ export function Card({
   return (
     <article class={`card card--${variant}`}>
       {showImage && card.image ? (
-        <a class="card__media" href={card.url} tabIndex={-1} aria-hidden="true">
+        <div class="card__media">
           <Picture
             image={card.image}
             alt=""
             sizes={variant === 'lead' ? '(min-width: 960px) 640px, 100vw' : '(min-width: 960px) 320px, 50vw'}
             eager={variant === 'lead'}
           />
-        </a>
+        </div>
       ) : null}
       <div class="card__body">
         {showSection || label || card.isBreaking ? (
