@@ -233,5 +233,5 @@ function etagMatches(header: string, etag: string): boolean {
 /** Signed-in staff and readers with a session get fresh pages, never the shared copy. */
 export function bypassCache(req: IncomingMessage): boolean {
   const cookie = req.headers.cookie;
-  return cookie?.includes('nd_session=');
+  return cookie?.includes('nd_session=') === true;
 }
