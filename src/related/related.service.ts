@@ -1,20 +1,25 @@
 import type { Db } from '../db/database.js';
-import { termFrequencies, weightTerms } from './related.terms.js';
+import { dot, keptTerms, termFrequencies, weightTerms } from './related.terms.js';
 
 /** How many related stories are stored per article (the page shows the first four). */
 export const storedRelated = 8;
+/** Articles read per query term when gathering candidates; the strongest uses first. */
 const postingsPerTerm = 200;
-
-interface Candidate {
-  id: number;
-  text: number;
-}
+/** Candidates compared in full after the first, approximate pass. */
+const shortlistSize = 60;
+/** Pseudo-relevance feedback: the query is widened with its closest neighbours. */
+const feedbackDocs = 5;
 
 /**
  * Related stories: computed when an article is published or changed, from its text, tags,
- * section, story thread and recency, and stored; a reader's request only reads the stored
- * rows. Candidates come through indexes (shared distinctive terms, shared tags, the same
- * story), never by comparing against every article.
+ * story thread and recency, and stored; a reader's request only reads the stored rows.
+ *
+ * Each published article keeps its strongest terms with their counts (article_terms) and
+ * every term its document frequency (term_stats). Candidates come through the term index,
+ * never by comparing against every article; the shortlist is ranked by tf-idf cosine,
+ * then once more after widening the query with its five closest neighbours (Rocchio
+ * feedback), which keeps a story about hauliers on a closed bridge with the bridge
+ * stories rather than with other stories that mention the port.
  */
 export class RelatedService {
   constructor(private readonly db: Db) {}
@@ -24,9 +29,9 @@ export class RelatedService {
   }
 
   /**
-   * Recomputes an article's related stories. With `cascade`, its closest neighbours are
-   * recomputed too, so older stories can point at the new one. Returns the articles whose
-   * stored list changed, for cache purging.
+   * Re-indexes and recomputes an article's related stories. With `cascade`, its closest
+   * neighbours are recomputed too, so older stories can point at the new one. Returns
+   * the articles whose stored list changed, for cache purging.
    */
   async refresh(articleId: number, cascade = true): Promise<number[]> {
     const article = await this.k
@@ -35,22 +40,34 @@ export class RelatedService {
       .where('id', '=', articleId)
       .executeTakeFirst();
     if (article?.status !== 'published') return [];
-    await this.indexTerms(article.id, {
+    const tags = await this.k
+      .selectFrom('article_tags')
+      .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+      .select('tags.slug')
+      .where('article_tags.article_id', '=', articleId)
+      .execute();
+    await this.indexTerms(articleId, {
       headline: article.headline,
       standfirst: article.standfirst,
       body: article.body_text,
+      tags: tags.map((t) => t.slug),
     });
+    const before = await this.storedIds(articleId);
     const related = await this.compute(articleId);
-    const changed = [articleId];
+    const changed = before.join() === related.join() ? [] : [articleId];
     if (cascade) {
       for (const neighbour of related.slice(0, 4)) {
-        const before = await this.storedIds(neighbour);
-        await this.compute(neighbour);
-        const after = await this.storedIds(neighbour);
-        if (before.join() !== after.join()) changed.push(neighbour);
+        const was = await this.storedIds(neighbour);
+        const now = await this.compute(neighbour);
+        if (was.join() !== now.join()) changed.push(neighbour);
       }
     }
     return changed;
+  }
+
+  /** Recomputes the stored list from the current index, without re-indexing. */
+  async recompute(articleId: number): Promise<number[]> {
+    return this.compute(articleId);
   }
 
   /** Forgets an article that left the site: its terms, its list, its place in others' lists. */
@@ -62,14 +79,14 @@ export class RelatedService {
       .execute();
     await this.k.transaction().execute(async (trx) => {
       const terms = await trx.selectFrom('article_terms').select('term').where('article_id', '=', articleId).execute();
-      if (terms.length > 0) {
+      for (let i = 0; i < terms.length; i += 500) {
         await trx
           .updateTable('term_stats')
           .set((eb) => ({ df: eb('df', '-', 1) }))
           .where(
             'term',
             'in',
-            terms.map((t) => t.term),
+            terms.slice(i, i + 500).map((t) => t.term),
           )
           .execute();
       }
@@ -86,23 +103,22 @@ export class RelatedService {
       .where('article_id', '=', articleId)
       .where('related_id', '=', relatedId)
       .execute();
-    if (mode) {
-      const position = await this.k
-        .selectFrom('related_overrides')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('article_id', '=', articleId)
-        .executeTakeFirstOrThrow();
-      await this.k
-        .insertInto('related_overrides')
-        .values({
-          article_id: articleId,
-          related_id: relatedId,
-          mode,
-          position: Number(position.n),
-          created_at: new Date().toISOString(),
-        })
-        .execute();
-    }
+    if (!mode) return;
+    const last = await this.k
+      .selectFrom('related_overrides')
+      .select((eb) => eb.fn.max('position').as('p'))
+      .where('article_id', '=', articleId)
+      .executeTakeFirst();
+    await this.k
+      .insertInto('related_overrides')
+      .values({
+        article_id: articleId,
+        related_id: relatedId,
+        mode,
+        position: (Number(last?.p ?? -1) || 0) + 1,
+        created_at: new Date().toISOString(),
+      })
+      .execute();
   }
 
   async storedIds(articleId: number): Promise<number[]> {
@@ -115,9 +131,16 @@ export class RelatedService {
     return rows.map((r) => r.related_id);
   }
 
-  private async indexTerms(articleId: number, doc: { headline: string; standfirst: string; body: string }) {
-    const tf = termFrequencies(doc);
-    const terms = [...tf.keys()];
+  private async documentCount(): Promise<number> {
+    const row = await this.k
+      .selectFrom('articles')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'published')
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  private async frequencies(terms: string[]): Promise<Map<string, number>> {
     const df = new Map<string, number>();
     for (let i = 0; i < terms.length; i += 500) {
       const rows = await this.k
@@ -127,58 +150,87 @@ export class RelatedService {
         .execute();
       for (const r of rows) df.set(r.term, r.df);
     }
-    const { n } = await this.k
-      .selectFrom('articles')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('status', '=', 'published')
-      .executeTakeFirstOrThrow();
-    const weights = weightTerms(tf, df, Number(n));
+    return df;
+  }
+
+  private async indexTerms(
+    articleId: number,
+    doc: { headline: string; standfirst: string; body: string; tags: string[] },
+  ): Promise<void> {
+    const tf = termFrequencies(doc);
+    const terms = [...tf.keys()];
+    const [df, documents] = await Promise.all([this.frequencies(terms), this.documentCount()]);
+    const kept = keptTerms(tf, df, documents);
     await this.k.transaction().execute(async (trx) => {
       const old = await trx.selectFrom('article_terms').select('term').where('article_id', '=', articleId).execute();
       if (old.length > 0) {
-        await trx
-          .updateTable('term_stats')
-          .set((eb) => ({ df: eb('df', '-', 1) }))
-          .where(
-            'term',
-            'in',
-            old.map((t) => t.term),
-          )
+        // Re-indexing: take back this article's previous contribution first.
+        const hadStats = await trx
+          .selectFrom('article_terms')
+          .select('term')
+          .where('article_id', '=', articleId)
           .execute();
+        for (let i = 0; i < hadStats.length; i += 500) {
+          await trx
+            .updateTable('term_stats')
+            .set((eb) => ({ df: eb('df', '-', 1) }))
+            .where(
+              'term',
+              'in',
+              hadStats.slice(i, i + 500).map((t) => t.term),
+            )
+            .execute();
+        }
         await trx.deleteFrom('article_terms').where('article_id', '=', articleId).execute();
       }
-      // Document frequency counts every distinct term of the article, not only the kept ones.
-      for (const term of terms) {
+      // Document frequency is kept for the stored terms: a term never stored for any
+      // article is never a candidate's and needs no statistics.
+      for (const term of kept.keys()) {
         await trx
           .insertInto('term_stats')
           .values({ term, df: 1 })
           .onConflict((oc) => oc.column('term').doUpdateSet((eb) => ({ df: eb('term_stats.df', '+', 1) })))
           .execute();
       }
-      if (weights.size > 0) {
+      if (kept.size > 0) {
         await trx
           .insertInto('article_terms')
-          .values([...weights].map(([term, weight]) => ({ article_id: articleId, term, weight })))
+          .values([...kept].map(([term, count]) => ({ article_id: articleId, term, weight: count })))
           .execute();
       }
     });
   }
 
-  /** Scores candidates and stores the top list with editors' pins first and exclusions out. */
+  private async vectors(ids: number[], documents: number): Promise<Map<number, Map<string, number>>> {
+    const tfs = new Map<number, Map<string, number>>(ids.map((id) => [id, new Map()]));
+    for (let i = 0; i < ids.length; i += 200) {
+      const rows = await this.k
+        .selectFrom('article_terms')
+        .select(['article_id', 'term', 'weight'])
+        .where('article_id', 'in', ids.slice(i, i + 200))
+        .execute();
+      for (const r of rows) tfs.get(r.article_id)?.set(r.term, r.weight);
+    }
+    const allTerms = new Set<string>();
+    for (const tf of tfs.values()) for (const term of tf.keys()) allTerms.add(term);
+    const df = await this.frequencies([...allTerms]);
+    return new Map([...tfs].map(([id, tf]) => [id, weightTerms(tf, df, documents)]));
+  }
+
+  /** Ranks candidates and stores the list, editors' pins first and exclusions out. */
   private async compute(articleId: number): Promise<number[]> {
     const self = await this.k
       .selectFrom('articles')
-      .select(['id', 'section_id', 'story_id', 'published_at'])
+      .select(['id', 'story_id', 'published_at', 'status'])
       .where('id', '=', articleId)
       .executeTakeFirst();
-    if (!self) return [];
-    const myTerms = await this.k
-      .selectFrom('article_terms')
-      .select(['term', 'weight'])
-      .where('article_id', '=', articleId)
-      .execute();
-    const candidates = new Map<number, Candidate>();
-    for (const { term, weight } of myTerms) {
+    if (self?.status !== 'published') return [];
+    const documents = await this.documentCount();
+    const query = (await this.vectors([articleId], documents)).get(articleId) ?? new Map<string, number>();
+
+    // First pass: accumulate over each query term's strongest postings.
+    const rough = new Map<number, number>();
+    for (const [term, weight] of query) {
       const postings = await this.k
         .selectFrom('article_terms')
         .select(['article_id', 'weight'])
@@ -187,54 +239,42 @@ export class RelatedService {
         .limit(postingsPerTerm)
         .execute();
       for (const p of postings) {
-        if (p.article_id === articleId) continue;
-        const c = candidates.get(p.article_id) ?? { id: p.article_id, text: 0 };
-        c.text += weight * p.weight;
-        candidates.set(p.article_id, c);
+        if (p.article_id !== articleId)
+          rough.set(p.article_id, (rough.get(p.article_id) ?? 0) + weight * (1 + Math.log(p.weight)));
       }
     }
-    const myTags = (
-      await this.k.selectFrom('article_tags').select('tag_id').where('article_id', '=', articleId).execute()
-    ).map((t) => t.tag_id);
-    if (myTags.length > 0) {
-      const tagged = await this.k
-        .selectFrom('article_tags')
-        .select('article_id')
-        .where('tag_id', 'in', myTags)
-        .where('listed_at', 'is not', null)
-        .orderBy('listed_at', 'desc')
-        .limit(100)
-        .execute();
-      for (const t of tagged) {
-        if (t.article_id !== articleId && !candidates.has(t.article_id))
-          candidates.set(t.article_id, { id: t.article_id, text: 0 });
-      }
-    }
-    if (self.story_id) {
-      const thread = await this.k
-        .selectFrom('articles')
-        .select('id')
-        .where('story_id', '=', self.story_id)
-        .where('status', '=', 'published')
-        .orderBy('published_at', 'desc')
-        .limit(20)
-        .execute();
-      for (const t of thread) {
-        if (t.id !== articleId && !candidates.has(t.id)) candidates.set(t.id, { id: t.id, text: 0 });
-      }
-    }
-    const shortlist = [...candidates.values()].sort((a, b) => b.text - a.text).slice(0, 60);
-    const ids = shortlist.map((c) => c.id);
-    const [meta, tagRows, overrides] = await Promise.all([
-      ids.length
+    const threadIds = self.story_id
+      ? (
+          await this.k
+            .selectFrom('articles')
+            .select('id')
+            .where('story_id', '=', self.story_id)
+            .where('status', '=', 'published')
+            .orderBy('published_at', 'desc')
+            .limit(20)
+            .execute()
+        )
+          .map((r) => r.id)
+          .filter((id) => id !== articleId)
+      : [];
+    const shortlist = [
+      ...new Set([
+        ...[...rough]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, shortlistSize)
+          .map(([id]) => id),
+        ...threadIds,
+      ]),
+    ];
+
+    const [vectors, meta, overrides] = await Promise.all([
+      this.vectors(shortlist, documents),
+      shortlist.length
         ? this.k
             .selectFrom('articles')
-            .select(['id', 'section_id', 'story_id', 'published_at', 'status'])
-            .where('id', 'in', ids)
+            .select(['id', 'story_id', 'published_at', 'status'])
+            .where('id', 'in', shortlist)
             .execute()
-        : Promise.resolve([]),
-      ids.length
-        ? this.k.selectFrom('article_tags').select(['article_id', 'tag_id']).where('article_id', 'in', ids).execute()
         : Promise.resolve([]),
       this.k
         .selectFrom('related_overrides')
@@ -244,49 +284,47 @@ export class RelatedService {
         .execute(),
     ]);
     const metaById = new Map(meta.map((m) => [m.id, m]));
-    const tagsById = new Map<number, Set<number>>();
-    for (const r of tagRows) {
-      const set = tagsById.get(r.article_id) ?? new Set<number>();
-      set.add(r.tag_id);
-      tagsById.set(r.article_id, set);
-    }
-    const mine = new Set(myTags);
-    const myTime = Date.parse(self.published_at ?? new Date().toISOString());
     const excluded = new Set(overrides.filter((o) => o.mode === 'exclude').map((o) => o.related_id));
-    const scored: { id: number; score: number }[] = [];
-    for (const c of shortlist) {
-      const m = metaById.get(c.id);
-      if (m?.status !== 'published' || excluded.has(c.id)) continue;
-      const theirs = tagsById.get(c.id) ?? new Set<number>();
-      const shared = [...theirs].filter((t) => mine.has(t)).length;
-      const union = new Set([...theirs, ...mine]).size;
-      const tagScore = union > 0 ? shared / union : 0;
-      const days = Math.abs(myTime - Date.parse(m.published_at ?? '')) / 86_400_000;
-      const recency = Number.isFinite(days) ? Math.exp(-days / 30) : 0;
-      const score =
-        c.text +
-        0.25 * tagScore +
-        (m.section_id === self.section_id ? 0.05 : 0) +
-        (self.story_id && m.story_id === self.story_id ? 0.3 : 0) +
-        0.1 * recency;
-      scored.push({ id: c.id, score });
+    const live = shortlist.filter((id) => metaById.get(id)?.status === 'published' && !excluded.has(id));
+
+    // Second pass: cosine, then Rocchio feedback from the closest neighbours.
+    const first = live
+      .map((id) => ({ id, score: dot(query, vectors.get(id) ?? new Map()) }))
+      .sort((a, b) => b.score - a.score);
+    const widened = new Map(query);
+    const neighbours = first.slice(0, feedbackDocs);
+    for (const n of neighbours) {
+      for (const [term, w] of vectors.get(n.id) ?? [])
+        widened.set(term, (widened.get(term) ?? 0) + w / neighbours.length);
     }
+    const myTime = Date.parse(self.published_at ?? '');
+    const scored = live.map((id) => {
+      const m = metaById.get(id);
+      const days = Math.abs(myTime - Date.parse(m?.published_at ?? '')) / 86_400_000;
+      const recency = Number.isFinite(days) ? Math.exp(-days / 30) : 0;
+      const sameThread = self.story_id !== null && m?.story_id === self.story_id;
+      return { id, score: dot(widened, vectors.get(id) ?? new Map()) + (sameThread ? 0.3 : 0) + 0.05 * recency };
+    });
     scored.sort((a, b) => b.score - a.score || b.id - a.id);
+
     const pins = overrides.filter((o) => o.mode === 'pin').map((o) => o.related_id);
-    const pinnedPublished = pins.length
-      ? (
-          await this.k
-            .selectFrom('articles')
-            .select('id')
-            .where('id', 'in', pins)
-            .where('status', '=', 'published')
-            .execute()
-        ).map((r) => r.id)
-      : [];
+    const pinnedLive = pins.length
+      ? new Set(
+          (
+            await this.k
+              .selectFrom('articles')
+              .select('id')
+              .where('id', 'in', pins)
+              .where('status', '=', 'published')
+              .execute()
+          ).map((r) => r.id),
+        )
+      : new Set<number>();
     const ordered = [
-      ...pins.filter((p) => pinnedPublished.includes(p)).map((id) => ({ id, score: 1000 })),
+      ...pins.filter((p) => pinnedLive.has(p)).map((id) => ({ id, score: 1000 })),
       ...scored.filter((s) => !pins.includes(s.id)),
     ].slice(0, storedRelated);
+
     await this.k.transaction().execute(async (trx) => {
       await trx.deleteFrom('article_related').where('article_id', '=', articleId).execute();
       if (ordered.length > 0) {

@@ -31,7 +31,12 @@ export function tokenize(text: string): string[] {
 }
 
 /** Term frequencies of an article, its headline and standfirst counting more than its body. */
-export function termFrequencies(doc: { headline: string; standfirst: string; body: string }): Map<string, number> {
+export function termFrequencies(doc: {
+  headline: string;
+  standfirst: string;
+  body: string;
+  tags?: string[];
+}): Map<string, number> {
   const tf = new Map<string, number>();
   const add = (text: string, weight: number) => {
     for (const term of tokenize(text)) tf.set(term, (tf.get(term) ?? 0) + weight);
@@ -39,26 +44,55 @@ export function termFrequencies(doc: { headline: string; standfirst: string; bod
   add(doc.headline, 3);
   add(doc.standfirst, 2);
   add(doc.body, 1);
+  // Tags ride along as terms, so a tag on half the archive weighs as little as a common word.
+  for (const tag of doc.tags ?? []) tf.set(`#${tag}`, 1);
   return tf;
 }
 
+/** Inverse document frequency, smoothed. */
+export const idf = (df: number, documents: number) => Math.log(1 + (documents + 1) / (df + 1));
+
 /**
- * The distinctive terms of a document: tf-idf, the top `limit` kept, scaled to unit length
- * so the dot product of two documents' weights is their cosine similarity.
+ * A document's vector for comparison: tf-idf over the terms that can tell stories apart.
+ * A term only this document has matches nothing, and a term in more than half of all
+ * documents says nothing; both are left out before the vector is scaled to unit length,
+ * so the dot product of two vectors is their cosine similarity.
  */
-export function weightTerms(
+export function weightTerms(tf: Map<string, number>, df: Map<string, number>, documents: number): Map<string, number> {
+  const weights = new Map<string, number>();
+  let norm = 0;
+  for (const [term, count] of tf) {
+    const d = df.get(term) ?? 1;
+    if (d < 2 || (documents >= 10 && d > documents / 2)) continue;
+    const w = (1 + Math.log(count)) * idf(d, documents);
+    weights.set(term, w);
+    norm += w * w;
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (const [term, w] of weights) weights.set(term, w / norm);
+  return weights;
+}
+
+/** The terms worth keeping for a document: its `limit` highest tf-idf terms, with their counts. */
+export function keptTerms(
   tf: Map<string, number>,
   df: Map<string, number>,
   documents: number,
-  limit = 30,
+  limit = 100,
 ): Map<string, number> {
-  const scored: [string, number][] = [];
-  for (const [term, count] of tf) {
-    const idf = Math.log(1 + (documents + 1) / ((df.get(term) ?? 0) + 1));
-    scored.push([term, (1 + Math.log(count)) * idf]);
-  }
-  scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const top = scored.slice(0, limit);
-  const norm = Math.sqrt(top.reduce((sum, [, w]) => sum + w * w, 0)) || 1;
-  return new Map(top.map(([term, w]) => [term, w / norm]));
+  return new Map(
+    [...tf]
+      .map(
+        ([term, count]) => [term, count, (1 + Math.log(count)) * idf((df.get(term) ?? 0) + 1, documents + 1)] as const,
+      )
+      .sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, limit)
+      .map(([term, count]) => [term, count]),
+  );
 }
+
+export const dot = (a: Map<string, number>, b: Map<string, number>): number => {
+  let sum = 0;
+  for (const [term, w] of a) sum += w * (b.get(term) ?? 0);
+  return sum;
+};
