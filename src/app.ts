@@ -69,7 +69,12 @@ export async function createServices(config: Config, options: BuildOptions = {})
   const media = new MediaService(db, config.mediaDir);
   const related = new RelatedService(db);
   const cache = config.pageCache.enabled
-    ? new PageCache({ maxBytes: config.pageCache.maxBytes, ttlMs: config.pageCache.ttlSeconds * 1000 })
+    ? new PageCache({
+        maxBytes: config.pageCache.maxBytes,
+        ttlMs: config.pageCache.ttlSeconds * 1000,
+        // The same clock as the content: a breaking story's end and the cache's expiry agree.
+        now: () => clock.now().getTime(),
+      })
     : null;
   const purgeBus = new PurgeBus(cache, db.pool);
   await purgeBus.start();
@@ -82,6 +87,7 @@ export async function createServices(config: Config, options: BuildOptions = {})
     clock,
     purge: (keys) => purgeBus.purge(keys),
   });
+  purgeBus.follow((keys) => articles.forgetBreaking(keys === '*' ? ['site'] : keys));
   return { db, settings, taxonomy, media, related, articles, cache, purgeBus, clock };
 }
 

@@ -150,11 +150,25 @@ export function findBreakingIds(db: Q, nowIso: string) {
     .then((rows) => rows.map((r) => r.id));
 }
 
+/** Everything the article page shows of the article itself; not the stored document or plain text. */
 export function findArticleBySlug(db: Q, slug: string) {
   return db
     .selectFrom('articles')
     .leftJoin('images', 'images.id', 'articles.feature_image_id')
-    .selectAll('articles')
+    .select([
+      ...cardColumns,
+      'articles.status',
+      'articles.body_html',
+      'articles.word_count',
+      'articles.feature_image_caption',
+      'articles.wire_source_url',
+      'articles.canonical_url',
+      'articles.comments_mode',
+      'articles.seo_title',
+      'articles.seo_description',
+      'articles.language',
+      'articles.robots',
+    ])
     .select([...imageColumns, 'images.caption as image_caption', 'images.credit as image_credit'])
     .where('articles.slug', '=', slug)
     .executeTakeFirst();

@@ -79,6 +79,8 @@ export interface ArticleCard {
   modifiedAt: string;
   byline: Byline;
   isBreaking: boolean;
+  /** When a breaking story stops being breaking; cached pages showing it expire then. */
+  breakingUntil: string | null;
   image: (ImageSources & { alt: string }) | null;
   storyId: number | null;
 }
@@ -459,22 +461,36 @@ export class ArticlesService {
     const rec = await q.findArticleRowById(this.db, id);
     if (!rec) return null;
     const row = await q.findArticleBySlug(this.db, rec.slug);
+    // The preview is what readers would see, whatever the article's state.
     return row ? this.assemblePage(row) : null;
   }
 
+  /**
+   * The article page in a few indexed queries: the article, then its tags, notes, related
+   * ids and thread ids together, then one query for every card's row and one for every
+   * byline on the page.
+   */
   private async assemblePage(row: q.ArticleRow): Promise<ArticlePage> {
-    const [bylines, tags, notes, relatedIds, storyBits] = await Promise.all([
-      q.findBylines(this.db, [row.id]),
+    const story = row.story_id ? await this.deps.taxonomy.findStoryById(row.story_id) : undefined;
+    const [tags, notes, relatedIds, threadIds] = await Promise.all([
       q.findTagsOf(this.db, row.id),
       q.findNotes(this.db, row.id),
       q.findRelatedIds(this.db, row.id, 4),
-      row.story_id ? this.storyAround(row) : Promise.resolve(null),
+      story ? q.findIdsByStory(this.db, story.id, 50, 0, 'asc') : Promise.resolve([] as number[]),
     ]);
+    const others = [...new Set([...relatedIds, ...threadIds])].filter((id) => id !== row.id);
+    const [cardRows, bylines] = await Promise.all([
+      others.length > 0 ? q.findCardRows(this.db, others) : Promise.resolve([] as q.CardRow[]),
+      q.findBylines(this.db, [row.id, ...others]),
+    ]);
+    const cards = new Map(cardRows.map((r) => [r.id, this.toCard(r, bylines)]));
+    const pick = (ids: number[]) => ids.map((id) => cards.get(id)).filter((c): c is ArticleCard => c !== undefined);
     const card = this.toCard(row, bylines);
-    const related = await this.cardsFor(relatedIds);
     const sources = row.image_variants
       ? imageSources({ variants: row.image_variants, width: row.image_width ?? 0, height: row.image_height ?? 0 })
       : null;
+    const at = row.published_at ?? '';
+    const thread = pick(threadIds.filter((id) => id !== row.id));
     return {
       ...card,
       bodyHtml: row.body_html,
@@ -493,29 +509,22 @@ export class ArticlesService {
             credit: row.image_credit ?? '',
           }
         : null,
-      story: storyBits,
-      related,
+      story: story
+        ? {
+            id: story.id,
+            slug: story.slug,
+            title: story.title,
+            url: storyPath(story.slug),
+            earlier: thread.filter((c) => (c.publishedAt ?? '') <= at),
+            later: thread.filter((c) => (c.publishedAt ?? '') > at),
+          }
+        : null,
+      related: pick(relatedIds),
       commentsMode: row.comments_mode,
       seoTitle: row.seo_title,
       seoDescription: row.seo_description,
       language: row.language,
       robots: row.robots,
-    };
-  }
-
-  private async storyAround(row: q.ArticleRow): Promise<ArticlePage['story']> {
-    const story = await this.deps.taxonomy.findStoryById(row.story_id as number);
-    if (!story) return null;
-    const ids = await q.findIdsByStory(this.db, story.id, 50, 0, 'asc');
-    const cards = await this.cardsFor(ids.filter((id) => id !== row.id));
-    const at = row.published_at ?? '';
-    return {
-      id: story.id,
-      slug: story.slug,
-      title: story.title,
-      url: storyPath(story.slug),
-      earlier: cards.filter((c) => (c.publishedAt ?? '') <= at),
-      later: cards.filter((c) => (c.publishedAt ?? '') > at),
     };
   }
 
@@ -540,8 +549,28 @@ export class ArticlesService {
     return this.pageOf(await q.findIdsByStory(this.db, storyId, pageSize + 1, (page - 1) * pageSize), page, pageSize);
   }
 
+  private breaking: { cards: ArticleCard[]; until: number } | null = null;
+
+  /**
+   * The breaking-news bar is on every page: held in memory, dropped whenever a purge
+   * touches breaking news, and re-read at least every 30 seconds so an expiry shows.
+   */
   async listBreaking(): Promise<ArticleCard[]> {
-    return this.cardsFor(await q.findBreakingIds(this.db, this.now()));
+    const now = this.deps.clock.now().getTime();
+    if (this.breaking && this.breaking.until > now) return this.breaking.cards;
+    const cards = await this.cardsFor(await q.findBreakingIds(this.db, this.now()));
+    const expiries = cards
+      .map((c) => (c.breakingUntil ? Date.parse(c.breakingUntil) : Number.POSITIVE_INFINITY))
+      .filter((t) => t > now);
+    this.breaking = { cards, until: Math.min(now + 30_000, ...expiries) };
+    return cards;
+  }
+
+  /** Called with every purge: breaking news, or anything shown in the bar, reloads it. */
+  forgetBreaking(keys: string[]): void {
+    if (!this.breaking) return;
+    const shown = new Set(this.breaking.cards.map((c) => `article:${c.id}`));
+    if (keys.some((k) => k === 'breaking' || k === 'site' || shown.has(k))) this.breaking = null;
   }
 
   /** Everything the front page shows, in a few indexed queries. */
@@ -618,6 +647,7 @@ export class ArticlesService {
       modifiedAt: r.modified_at,
       byline: { authors, source: authors.length === 0 ? r.wire_source : null },
       isBreaking: r.is_breaking === 1 && (!r.breaking_until || r.breaking_until > this.now()),
+      breakingUntil: r.is_breaking === 1 ? r.breaking_until : null,
       image: sources ? { ...sources, alt: r.image_alt ?? '' } : null,
       storyId: r.story_id,
     };

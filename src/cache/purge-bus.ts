@@ -3,6 +3,8 @@ import type pg from 'pg';
 import type { PageCache } from './page-cache.js';
 
 const channel = 'newsdesk_purge';
+const minRetryMs = 250;
+const maxRetryMs = 30_000;
 
 /**
  * Purges reach every instance. On PostgreSQL a purge is broadcast with NOTIFY and each
@@ -11,6 +13,11 @@ const channel = 'newsdesk_purge';
 export class PurgeBus {
   private readonly instance = randomUUID();
   private listener: pg.PoolClient | null = null;
+  /** Other in-memory copies (the breaking-news bar) that follow the same purges. */
+  private readonly followers: ((keys: string[] | '*') => void)[] = [];
+  private stopped = false;
+  private retry: NodeJS.Timeout | undefined;
+  private retryMs = minRetryMs;
 
   constructor(
     private readonly cache: PageCache | null,
@@ -19,28 +26,74 @@ export class PurgeBus {
 
   async start(): Promise<void> {
     if (!this.pool) return;
-    this.listener = await this.pool.connect();
-    this.listener.on('notification', (message) => {
+    await this.listen(this.pool);
+  }
+
+  private async listen(pool: pg.Pool): Promise<void> {
+    const client = await pool.connect();
+    client.on('notification', (message) => {
       if (message.channel !== channel || !message.payload) return;
       try {
         const { from, keys } = JSON.parse(message.payload) as { from: string; keys: string[] | '*' };
         if (from === this.instance) return;
         if (keys === '*') this.cache?.purgeAll();
         else this.cache?.purge(keys);
+        for (const follow of this.followers) follow(keys);
       } catch {
         // A malformed payload is not ours to act on.
       }
     });
-    await this.listener.query(`LISTEN ${channel}`);
+    // A checked-out client has no error handler of the pool's: without this one, a server
+    // restart or a dropped connection would throw and end the process.
+    client.on('error', () => this.lost(client));
+    try {
+      await client.query(`LISTEN ${channel}`);
+    } catch (err) {
+      client.release(true);
+      throw err;
+    }
+    this.listener = client;
+  }
+
+  /** The LISTEN connection died: listen again, and forget pages whose purges we may have missed. */
+  private lost(client: pg.PoolClient): void {
+    if (this.listener !== client) return;
+    this.listener = null;
+    client.release(true);
+    this.scheduleRelisten();
+  }
+
+  private scheduleRelisten(): void {
+    const pool = this.pool;
+    if (this.stopped || !pool) return;
+    this.retry = setTimeout(() => {
+      this.listen(pool)
+        .then(() => {
+          this.retryMs = minRetryMs;
+          if (this.stopped) return this.stop();
+          this.cache?.purgeAll();
+        })
+        .catch(() => {
+          this.retryMs = Math.min(this.retryMs * 2, maxRetryMs);
+          this.scheduleRelisten();
+        });
+    }, this.retryMs);
+    this.retry.unref();
+  }
+
+  follow(listener: (keys: string[] | '*') => void): void {
+    this.followers.push(listener);
   }
 
   purge(keys: string[]): void {
     this.cache?.purge(keys);
+    for (const follow of this.followers) follow(keys);
     this.broadcast(keys);
   }
 
   purgeAll(): void {
     this.cache?.purgeAll();
+    for (const follow of this.followers) follow('*');
     this.broadcast('*');
   }
 
@@ -55,13 +108,16 @@ export class PurgeBus {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retry);
     if (!this.listener) return;
     const client = this.listener;
     this.listener = null;
     try {
       await client.query(`UNLISTEN ${channel}`);
-    } finally {
       client.release();
+    } catch (err) {
+      client.release(err instanceof Error ? err : true);
     }
   }
 }

@@ -43,8 +43,26 @@ export function openSqlite(file: string, options: OpenOptions = {}): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -32000');
+  // Kysely prepares every statement it runs; the reader's queries repeat, so keep their
+  // prepared statements (the SQL text is the key, parameters are bound per call).
+  const statements = new Map<string, SQLite.Statement>();
+  const cached = {
+    prepare(text: string) {
+      let statement = statements.get(text);
+      if (!statement) {
+        statement = sqlite.prepare(text);
+        if (statements.size >= 500) statements.delete(statements.keys().next().value as string);
+        statements.set(text, statement);
+      }
+      return statement;
+    },
+    close() {
+      statements.clear();
+      sqlite.close();
+    },
+  };
   const kysely = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new SqliteDialect({ database: cached }),
     ...(options.onQuery ? { log: options.onQuery } : {}),
   });
   return {
@@ -59,6 +77,10 @@ export function openSqlite(file: string, options: OpenOptions = {}): Db {
 export function openPostgres(url: string, options: OpenOptions & { max?: number } = {}): Db {
   setPgTypeParsers();
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // An idle connection that drops (server restart, failover, a dropped database) is
+  // discarded by the pool and replaced on the next query; without a listener node-postgres
+  // rethrows the error and the whole process exits.
+  pool.on('error', () => {});
   const kysely = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     ...(options.onQuery ? { log: options.onQuery } : {}),

@@ -136,7 +136,11 @@ export async function up(db: AnyDb): Promise<void> {
     .columns(['story_id', 'status', 'published_at'])
     .execute();
   await db.schema.createIndex('articles_front_slot').on('articles').columns(['front_page_slot']).execute();
-  await db.schema.createIndex('articles_breaking').on('articles').columns(['is_breaking', 'status']).execute();
+  await db.schema
+    .createIndex('articles_breaking')
+    .on('articles')
+    .columns(['is_breaking', 'status', 'published_at'])
+    .execute();
   await db.schema.createIndex('articles_feature_image').on('articles').column('feature_image_id').execute();
 
   // Bylines and tags carry the article's listing time (null unless published), so author
