@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import fastifyStatic from '@fastify/static';
 import Fastify, {
@@ -105,11 +106,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // Cached pages are answered before Fastify sees the request: a map lookup and a write.
-    serverFactory: (handler) =>
-      http.createServer((req, res) => {
+    serverFactory: (handler) => {
+      const server = http.createServer((req, res) => {
         if (cache?.serve(req, res)) return;
         handler(req, res);
-      }),
+      });
+      // With a server factory Fastify leaves the server's timeouts to us.
+      server.keepAliveTimeout = 5_000;
+      server.headersTimeout = 15_000;
+      server.requestTimeout = 30_000;
+      return server;
+    },
   });
   app.decorate('services', services);
 
@@ -184,6 +191,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   );
 
   registerAssets(app, assets);
+  fs.mkdirSync(config.mediaDir, { recursive: true });
   await app.register(fastifyStatic, {
     root: config.mediaDir,
     prefix: '/media/',

@@ -35,6 +35,9 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs);
     force.unref();
+    // Keep-alive connections idle between requests would hold the close open until they time out.
+    const idle = setInterval(() => app.server.closeIdleConnections(), 100);
+    idle.unref();
     app.close().then(
       () => process.exit(0),
       (err: unknown) => {
