@@ -113,14 +113,14 @@ function toMs(value: string): number {
   return m[2] === 'us' ? n / 1000 : m[2] === 's' ? n * 1000 : n;
 }
 
-function runWrk(url: string, extra: string[] = []): WrkResult {
+function runWrk(url: string, extra: string[] = [], connections = String(values.connections)): WrkResult {
   const out = execFileSync(
     wrk,
     [
       '-t',
       String(values.threads),
       '-c',
-      String(values.connections),
+      connections,
       '-d',
       `${values.duration}s`,
       '--latency',
@@ -208,6 +208,8 @@ async function main() {
   // 3. Cache off: every request renders a random article of the archive.
   const uncached = await startNewsdesk(port, false);
   const misses = runWrk(`http://127.0.0.1:${port}`, ['-s', 'bench/random-paths.lua']);
+  // The same load from 8 connections: latency when the server is not saturated.
+  const missesLight = runWrk(`http://127.0.0.1:${port}`, ['-s', 'bench/random-paths.lua'], '8');
   const deep = runWrk(`http://127.0.0.1:${port}/${biggest.slug}?page=${deepPage}`);
   const memUncached = memoryMb(uncached.child.pid as number);
   await stop(uncached.child);

@@ -18,8 +18,9 @@ import {
   type NoteKind,
   noteKinds,
 } from './articles.table.js';
-import { bodyReferences, type ImageForFigure, type ReadMoreTarget, renderBody } from './body/body.render.js';
+import type { ImageForFigure, ReadMoreTarget } from './body/body.render.js';
 import type { BodyDoc } from './body/body.schema.js';
+import { bodyReferences } from './body/body.walk.js';
 
 export type ArticleRecord = Selectable<ArticlesTable>;
 
@@ -765,6 +766,8 @@ export class ArticlesService {
       const sources = imageSources(image);
       if (sources) images.set(image.id, figureOf(image, sources));
     }
+    // Loaded on first save: the renderer brings a server DOM the reader's path never needs.
+    const { renderBody } = await import('./body/body.render.js');
     const rendered = renderBody(body, targets, images);
     return { ...rendered, linkedArticleIds: refs.articleIds };
   }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Selectable } from 'kysely';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { ImagesTable, ImageVariant } from './media.table.js';
@@ -59,6 +59,8 @@ export class MediaService {
     input: Buffer,
     meta: { originalName?: string; alt?: string; caption?: string; credit?: string; storageKey?: string },
   ): Promise<ImageRow> {
+    // Loaded on first upload: image processing is not part of serving readers.
+    const sharp = (await import('sharp')).default;
     let info: Metadata;
     try {
       info = await sharp(input, { limitInputPixels: maxPixels }).metadata();
@@ -113,6 +115,7 @@ export class MediaService {
   }
 
   private async makeVariants(input: Buffer, dir: string, urlPrefix: string): Promise<ImageVariant[]> {
+    const sharp = (await import('sharp')).default;
     const base = sharp(input, { limitInputPixels: maxPixels }).rotate();
     const { width: originalWidth = 0 } = await base.clone().metadata();
     const widths = variantWidths.filter((w) => w <= originalWidth);

@@ -1,6 +1,9 @@
 import { generateHTML, generateJSON } from '@tiptap/html/server';
 import sanitizeHtml from 'sanitize-html';
 import { type BodyDoc, bodyExtensions } from './body.schema.js';
+import { walk } from './body.walk.js';
+
+export { bodyReferences, walk } from './body.walk.js';
 
 export interface RenderedBody {
   html: string;
@@ -28,22 +31,6 @@ export interface ImageForFigure {
 function mapNodes(doc: BodyDoc, fn: (node: BodyDoc) => BodyDoc): BodyDoc {
   const next = fn(doc);
   return next.content ? { ...next, content: next.content.map((child) => mapNodes(child, fn)) } : next;
-}
-
-export function walk(doc: BodyDoc, visit: (node: BodyDoc) => void): void {
-  visit(doc);
-  for (const child of doc.content ?? []) walk(child, visit);
-}
-
-/** The ids of articles and images a body refers to, so the caller can look them up in one query each. */
-export function bodyReferences(doc: BodyDoc): { articleIds: number[]; imageIds: number[] } {
-  const articleIds = new Set<number>();
-  const imageIds = new Set<number>();
-  walk(doc, (node) => {
-    if (node.type === 'readMore' && typeof node.attrs?.articleId === 'number') articleIds.add(node.attrs.articleId);
-    if (node.type === 'figure' && typeof node.attrs?.imageId === 'number') imageIds.add(node.attrs.imageId);
-  });
-  return { articleIds: [...articleIds], imageIds: [...imageIds] };
 }
 
 /** Plain text of the body, one block a line, "Read more" cards left out. */
