@@ -21,7 +21,8 @@ function ask(
   const res = {
     writeHead(status: number, headers: (string | number)[]) {
       answer.status = status;
-      for (let i = 0; i < headers.length; i += 2) answer.headers[String(headers[i]).toLowerCase()] = String(headers[i + 1]);
+      for (let i = 0; i < headers.length; i += 2)
+        answer.headers[String(headers[i]).toLowerCase()] = String(headers[i + 1]);
       return this;
     },
     end(body?: Buffer) {
@@ -162,6 +163,19 @@ describe('PageCache', () => {
     assert.equal(ask(cache, '/'), null);
     assert.equal(cache.has('/'), false, 'an expired entry is dropped, not kept');
     assert.equal(cache.totalBytes, 0);
+  });
+
+  test('a page that goes stale sooner than the TTL expires then, and never later than the TTL', () => {
+    let now = 1_000_000;
+    const cache = newCache({ ttlMs: 60_000, now: () => now });
+    cache.store({ ...page('/breaking'), expiresAt: now + 10_000 });
+    cache.store({ ...page('/later'), expiresAt: now + 120_000 });
+    now += 9_999;
+    assert.ok(ask(cache, '/breaking'));
+    now += 1;
+    assert.equal(ask(cache, '/breaking'), null);
+    now += 50_000;
+    assert.equal(ask(cache, '/later'), null, 'the TTL still bounds it');
   });
 
   test('purging a key drops exactly the pages that carry it', () => {

@@ -9,6 +9,8 @@ interface Variant {
   etag: string;
   /** Flat [name, value, ...] list written as-is on a hit. */
   headers: (string | number)[];
+  /** What a 304 must repeat of the 200 (RFC 9110 15.4.5): validator, Vary and Cache-Control. */
+  notModified: string[];
 }
 
 interface Entry {
@@ -27,6 +29,8 @@ export interface PageToStore {
   keys: string[];
   /** Headers every representation carries (content-type, cache-control, CSP...). */
   headers: Record<string, string>;
+  /** When the page goes stale by itself, sooner than the TTL (a breaking story ends), in ms. */
+  expiresAt?: number;
 }
 
 export interface PageCacheOptions {
@@ -83,7 +87,7 @@ export class PageCache {
     const variant = pickVariant(entry, req.headers['accept-encoding']);
     const inm = req.headers['if-none-match'];
     if (inm !== undefined && etagMatches(inm, variant.etag)) {
-      res.writeHead(304, ['etag', variant.etag, 'vary', 'Accept-Encoding', 'x-cache', 'HIT']);
+      res.writeHead(304, variant.notModified);
       res.end();
       return true;
     }
@@ -105,7 +109,7 @@ export class PageCache {
     const entry: Entry = {
       url: page.url,
       keys: page.keys,
-      expiresAt: this.now() + this.options.ttlMs,
+      expiresAt: Math.min(this.now() + this.options.ttlMs, page.expiresAt ?? Number.POSITIVE_INFINITY),
       bytes: 0,
       identity: variant(identityBody, `"${hash}"`, 'identity', page.headers),
       gzip: variant(gzipBody, `"${hash}-gz"`, 'gzip', page.headers),
@@ -200,7 +204,9 @@ function variant(body: Buffer, etag: string, encoding: Encoding, base: Record<st
   for (const [name, value] of Object.entries(base)) headers.push(name, value);
   if (encoding !== 'identity') headers.push('content-encoding', encoding);
   headers.push('content-length', body.length, 'etag', etag, 'vary', 'Accept-Encoding', 'x-cache', 'HIT');
-  return { body, etag, headers };
+  const notModified = ['etag', etag, 'vary', 'Accept-Encoding', 'x-cache', 'HIT'];
+  if (base['cache-control']) notModified.push('cache-control', base['cache-control']);
+  return { body, etag, headers, notModified };
 }
 
 function pickVariant(entry: Entry, accept: string | string[] | undefined): Variant {

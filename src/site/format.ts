@@ -28,6 +28,16 @@ function formatter(locale: string, timeZone: string, kind: 'masthead' | 'datetim
 export const mastheadDate = (date: Date, locale: string, timeZone: string) =>
   formatter(locale, timeZone, 'masthead').format(date);
 
+/** "2026-11-29": the same day as the masthead shows, for its `<time datetime>`. */
+export function localIsoDate(date: Date, timeZone: string): string {
+  let f = formatters.get(`iso|${timeZone}`);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone });
+    formatters.set(`iso|${timeZone}`, f);
+  }
+  return f.format(date);
+}
+
 export const formatDateTime = (iso: string, locale: string, timeZone: string) =>
   formatter(locale, timeZone, 'datetime').format(new Date(iso));
 

@@ -37,7 +37,7 @@ export interface PageSender {
   send(
     request: FastifyRequest,
     reply: FastifyReply,
-    page: { vnode: VNode; keys: string[]; status?: number },
+    page: { vnode: VNode; keys: string[]; status?: number; expiresAt?: number },
   ): FastifyReply;
 }
 
@@ -60,7 +60,13 @@ export function createPageSender(cache: PageCache | null, config: Config): PageS
         (request.method === 'GET' || request.method === 'HEAD') &&
         !bypassCache(request.raw);
       if (cacheable) {
-        const entry = cache.store({ url: request.url, html, keys, headers });
+        const entry = cache.store({
+          url: request.url,
+          html,
+          keys,
+          headers,
+          ...(page.expiresAt !== undefined ? { expiresAt: page.expiresAt } : {}),
+        });
         const rep = cache.representation(entry, request.headers['accept-encoding']);
         for (let i = 0; i < rep.headers.length; i += 2) {
           const name = String(rep.headers[i]);

@@ -53,6 +53,11 @@ export function createSite(deps: SiteDeps) {
   }
 
   const breakingKeys = (ctx: PageContext) => ['breaking', ...ctx.breaking.map((b) => `article:${b.id}`)];
+  /** Every page shows the breaking bar, so no cached page outlives the first breaking story to end. */
+  const breakingEnds = (ctx: PageContext): number | undefined => {
+    const ends = ctx.breaking.flatMap((b) => (b.breakingUntil ? [Date.parse(b.breakingUntil)] : []));
+    return ends.length > 0 ? Math.min(...ends) : undefined;
+  };
 
   async function renderError(request: FastifyRequest, reply: FastifyReply, status: number, message: string) {
     let ctx: PageContext;
@@ -88,6 +93,7 @@ export function createSite(deps: SiteDeps) {
       return sender.send(request, reply, {
         vnode: <FrontPage ctx={ctx} data={data} />,
         keys: ['front', ...shown, ...breakingKeys(ctx)],
+        expiresAt: breakingEnds(ctx),
       });
     });
 
@@ -114,6 +120,7 @@ export function createSite(deps: SiteDeps) {
             />
           ),
           keys: [`tag:${tag.id}`, ...list.items.map((c) => `article:${c.id}`), ...breakingKeys(ctx)],
+          expiresAt: breakingEnds(ctx),
         });
       },
     );
@@ -143,6 +150,7 @@ export function createSite(deps: SiteDeps) {
             />
           ),
           keys: [`author:${author.id}`, ...list.items.map((c) => `article:${c.id}`), ...breakingKeys(ctx)],
+          expiresAt: breakingEnds(ctx),
         });
       },
     );
@@ -172,6 +180,7 @@ export function createSite(deps: SiteDeps) {
             />
           ),
           keys: [`story:${story.id}`, ...list.items.map((c) => `article:${c.id}`), ...breakingKeys(ctx)],
+          expiresAt: breakingEnds(ctx),
         });
       },
     );
@@ -198,6 +207,7 @@ export function createSite(deps: SiteDeps) {
             />
           ),
           keys: [`section:${section.id}`, ...list.items.map((c) => `article:${c.id}`), ...breakingKeys(ctx)],
+          expiresAt: breakingEnds(ctx),
         });
       },
     );
@@ -231,6 +241,7 @@ export function createSite(deps: SiteDeps) {
             ...shown,
             ...breakingKeys(ctx),
           ],
+          expiresAt: breakingEnds(ctx),
         });
       },
     );

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { mastheadDate } from '../format.js';
+import { localIsoDate, mastheadDate } from '../format.js';
 import type { PageContext, PageMeta } from './context.js';
 
 export function Layout({ ctx, meta, children }: { ctx: PageContext; meta: PageMeta; children: ComponentChildren }) {
@@ -27,7 +27,7 @@ export function Layout({ ctx, meta, children }: { ctx: PageContext; meta: PageMe
         <header class="masthead">
           <div class="masthead__inner">
             <p class="masthead__date">
-              <time datetime={ctx.now.toISOString().slice(0, 10)}>
+              <time datetime={localIsoDate(ctx.now, settings.timeZone)}>
                 {mastheadDate(ctx.now, settings.locale, settings.timeZone)}
               </time>
             </p>

@@ -87,6 +87,8 @@ export function ListingPage({
       ctx={ctx}
       meta={{
         title: pageTitle,
+        // Each page of a listing is its own page to search engines, not a copy of the first.
+        canonical: `${ctx.publicUrl}${list.page > 1 ? `${basePath}?page=${list.page}` : basePath}`,
         ...(description ? { description } : {}),
         ...(sectionSlug ? { sectionSlug } : {}),
       }}
