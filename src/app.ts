@@ -144,8 +144,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
 
   const wantsPage = (request: FastifyRequest) =>
-    request.routeOptions.config?.page === true ||
-    (!request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html'));
+    !/^\/api(\/|\?|$)/.test(request.url) &&
+    (request.routeOptions.config?.page === true || (request.headers.accept ?? '').includes('text/html'));
 
   const answerError = (request: FastifyRequest, reply: FastifyReply, error: AppError) => {
     if (wantsPage(request)) return site.renderError(request, reply, error.status, error.message);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, test } from 'node:test';
 import zlib from 'node:zlib';
-import { acceptsEncoding, PageCache, type PageToStore } from './page-cache.js';
+import { acceptsEncoding, cacheKey, PageCache, type PageToStore } from './page-cache.js';
 
 interface Answer {
   status: number;
@@ -271,4 +271,12 @@ describe('acceptsEncoding', () => {
     assert.equal(acceptsEncoding('deflate;q=0.5, gzip;q=1.0', 'gzip'), true);
     assert.equal(acceptsEncoding('deflate;q=0.5', 'gzip'), false);
   });
+});
+
+test('tracking and unknown query parameters share the page’s cached copy; page numbers do not', () => {
+  assert.equal(cacheKey('/city'), '/city');
+  assert.equal(cacheKey('/city?utm_source=x&fbclid=y'), '/city');
+  assert.equal(cacheKey('/city?utm_source=x&page=2'), '/city?page=2');
+  assert.equal(cacheKey('/city?page=2'), '/city?page=2');
+  assert.notEqual(cacheKey('/city?page=2'), cacheKey('/city?page=3'));
 });

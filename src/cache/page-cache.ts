@@ -71,7 +71,7 @@ export class PageCache {
   serve(req: IncomingMessage, res: ServerResponse): boolean {
     const method = req.method;
     if (method !== 'GET' && method !== 'HEAD') return false;
-    const url = req.url ?? '/';
+    const url = cacheKey(req.url ?? '/');
     const entry = this.entries.get(url);
     if (!entry) {
       this.stats.misses++;
@@ -214,6 +214,26 @@ function pickVariant(entry: Entry, accept: string | string[] | undefined): Varia
   if (entry.br && acceptsEncoding(value, 'br')) return entry.br;
   if (acceptsEncoding(value, 'gzip')) return entry.gzip;
   return entry.identity;
+}
+
+/** Query parameters that change what a reader page shows; every other one is ignored. */
+export const pageParameters = new Set(['page']);
+
+/**
+ * The cache key of a request: its path and the parameters that matter, in order. Tracking
+ * tags (?utm_source=...) and made-up parameters share the page's one copy instead of
+ * forcing fresh renders and pushing real pages out of memory.
+ */
+export function cacheKey(url: string): string {
+  const q = url.indexOf('?');
+  if (q === -1) return url;
+  const kept: string[] = [];
+  for (const part of url.slice(q + 1).split('&')) {
+    const name = part.split('=', 1)[0] ?? '';
+    if (pageParameters.has(name)) kept.push(part);
+  }
+  kept.sort();
+  return kept.length > 0 ? `${url.slice(0, q)}?${kept.join('&')}` : url.slice(0, q);
 }
 
 /** True when the Accept-Encoding value lists the coding without q=0. */

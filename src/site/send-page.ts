@@ -2,7 +2,7 @@ import zlib from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { acceptsEncoding, bypassCache, type PageCache } from '../cache/page-cache.js';
+import { acceptsEncoding, bypassCache, cacheKey, type PageCache } from '../cache/page-cache.js';
 import type { Config } from '../config.js';
 
 /**
@@ -61,7 +61,7 @@ export function createPageSender(cache: PageCache | null, config: Config): PageS
         !bypassCache(request.raw);
       if (cacheable) {
         const entry = cache.store({
-          url: request.url,
+          url: cacheKey(request.url),
           html,
           keys,
           headers,
