@@ -211,6 +211,7 @@ async function main() {
   // The same load from 8 connections: latency when the server is not saturated.
   const missesLight = runWrk(`http://127.0.0.1:${port}`, ['-s', 'bench/random-paths.lua'], '8');
   const deep = runWrk(`http://127.0.0.1:${port}/${biggest.slug}?page=${deepPage}`);
+  const deepLight = runWrk(`http://127.0.0.1:${port}/${biggest.slug}?page=${deepPage}`, [], '8');
   const memUncached = memoryMb(uncached.child.pid as number);
   await stop(uncached.child);
 
@@ -231,11 +232,13 @@ async function main() {
     r: misses,
     ratio: ratio(misses),
   });
+  results.push({ name: 'Cache off: random articles, 8 connections', r: missesLight, ratio: ratio(missesLight) });
   results.push({
     name: `Cache off: /${biggest.slug}?page=${deepPage} (${biggest.n.toLocaleString('en-US')} stories)`,
     r: deep,
     ratio: ratio(deep),
   });
+  results.push({ name: 'Cache off: the same deep page, 8 connections', r: deepLight, ratio: ratio(deepLight) });
 
   const table = [
     '| Scenario | req/s | vs ceiling | p50 | p99 | errors |',

@@ -114,7 +114,8 @@ export function ListingPage({
 }
 
 export function ArticleView({ ctx, article }: { ctx: PageContext; article: Article }) {
-  const label = kindLabel(article.kind);
+  const kind = kindLabel(article.kind);
+  const label = kind && kind.toLowerCase() !== article.section.name.toLowerCase() ? kind : null;
   const updated = article.updatedAt && article.updatedAt !== article.publishedAt ? article.updatedAt : null;
   const meta = {
     title: article.seoTitle ?? article.headline,

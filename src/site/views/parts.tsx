@@ -77,7 +77,9 @@ export function Card({
   showSection?: boolean;
 }) {
   const H = `h${headingLevel}` as 'h2' | 'h3' | 'h4';
-  const label = kindLabel(card.kind);
+  // "Opinion" once, not twice, when the section already says what kind of piece it is.
+  const kind = kindLabel(card.kind);
+  const label = kind && kind.toLowerCase() !== card.section.name.toLowerCase() ? kind : null;
   const showImage = card.image && variant !== 'compact';
   return (
     <article class={`card card--${variant}`}>
