@@ -1,7 +1,6 @@
 import { generateHTML, generateJSON } from '@tiptap/html/server';
 import sanitizeHtml from 'sanitize-html';
 import { type BodyDoc, bodyExtensions } from './body.schema.js';
-import { walk } from './body.walk.js';
 
 export { bodyReferences, walk } from './body.walk.js';
 
