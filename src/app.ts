@@ -88,7 +88,7 @@ export async function createServices(config: Config, options: BuildOptions = {})
     clock,
     purge: (keys) => purgeBus.purge(keys),
   });
-  purgeBus.follow((keys) => articles.forgetBreaking(keys === '*' ? ['site'] : keys));
+  purgeBus.follow((keys) => articles.forgetListings(keys === '*' ? ['site'] : keys));
   return { db, settings, taxonomy, media, related, articles, cache, purgeBus, clock };
 }
 

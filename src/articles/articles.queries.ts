@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -79,6 +79,51 @@ export function findLatestIds(db: Q, opts: { limit: number; offset: number; sect
     .orderBy('id', 'desc')
     .limit(opts.limit)
     .offset(opts.offset)
+    .execute()
+    .then((rows) => rows.map((r) => r.id));
+}
+
+/** A listing position to page from: the (published_at, id) of the story just before it. */
+export interface Anchor {
+  publishedAt: string;
+  id: number;
+}
+
+/**
+ * Every `every`-th position of a section's listing, newest first. Read once (a pass over
+ * the listing index inside the database) and kept, so a deep page starts from the nearest
+ * anchor instead of counting past every newer story.
+ */
+export async function findSectionAnchors(db: Q, sectionId: number, every: number): Promise<Anchor[]> {
+  const rows = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('articles')
+        .select(['published_at', 'id'])
+        .select(sql<number>`row_number() over (order by published_at desc, id desc)`.as('rn'))
+        .where('section_id', '=', sectionId)
+        .where('status', '=', 'published')
+        .as('listing'),
+    )
+    .select(['published_at', 'id'])
+    .where(sql<boolean>`rn % ${every} = 0`)
+    .orderBy('rn')
+    .execute();
+  return rows.map((r) => ({ publishedAt: r.published_at as string, id: r.id }));
+}
+
+/** Newest published ids of a section strictly after (older than) an anchor. */
+export function findSectionIdsAfter(db: Q, sectionId: number, anchor: Anchor, limit: number, offset: number) {
+  return db
+    .selectFrom('articles')
+    .select('id')
+    .where('section_id', '=', sectionId)
+    .where('status', '=', 'published')
+    .where((eb) => eb(eb.refTuple('published_at', 'id'), '<', eb.tuple(anchor.publishedAt, anchor.id)))
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .offset(offset)
     .execute()
     .then((rows) => rows.map((r) => r.id));
 }

@@ -269,3 +269,52 @@ eachDialect('articles service', (dialect) => {
     );
   });
 });
+
+eachDialect('deep section pages', (dialect) => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp(dialect);
+  });
+  after(() => t.close());
+
+  test('pages read from anchors match pages counted from the top, and follow new stories', async () => {
+    const { ArticlesService } = await import('./articles.service.js');
+    const s = t.services;
+    const anchored = new ArticlesService({
+      db: s.db,
+      taxonomy: s.taxonomy,
+      settings: s.settings,
+      media: s.media,
+      related: s.related,
+      clock: s.clock,
+      purge: () => {},
+      anchorEvery: 4,
+    });
+    const section = await buildSection(s, 'deep');
+    const base = Date.parse('2026-03-01T00:00:00Z');
+    // Two stories share a timestamp: the id breaks the tie, as in the index.
+    for (let i = 0; i < 23; i++) {
+      await buildArticle(s, {
+        headline: `Deep ${i}`,
+        section: 'deep',
+        published: new Date(base + Math.floor(i / 2) * 60_000),
+      });
+    }
+    const pages = async (svc: typeof s.articles) => {
+      const out: number[][] = [];
+      for (let page = 1; page <= 9; page++) {
+        out.push((await svc.listLatest({ page, pageSize: 3, sectionId: section.id })).items.map((c) => c.id));
+      }
+      return out;
+    };
+    const expected = await pages(s.articles);
+    assert.deepEqual(expected.flat().length, 23);
+    assert.deepEqual(await pages(anchored), expected);
+    await buildArticle(s, { headline: 'Newest', section: 'deep', published: new Date(base + 3_600_000) });
+    anchored.forgetListings([`section:${section.id}`]);
+    const shifted = await pages(anchored);
+    assert.equal(shifted[0]?.length, 3);
+    assert.deepEqual(shifted, await pages(s.articles));
+    assert.deepEqual((await anchored.listLatest({ page: 40, pageSize: 3, sectionId: section.id })).items, []);
+  });
+});

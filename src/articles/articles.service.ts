@@ -133,7 +133,12 @@ export interface ArticlesDeps {
   clock: Clock;
   /** Purges page-cache entries by surrogate key; called after commit. */
   purge: (keys: string[]) => void;
+  /** Spacing of deep-page anchors in section listings (tests use a small one). */
+  anchorEvery?: number;
 }
+
+/** Deep section pages start from an anchor kept every this many stories. */
+export const defaultAnchorEvery = 500;
 
 /** "Meridian Press Agency with additional input by Courier News Desk". */
 export function creditLineFor(sources: string[], deskName: string, additionalInput: boolean): string {
@@ -530,12 +535,42 @@ export class ArticlesService {
   }
 
   async listLatest(opts: { page: number; pageSize: number; sectionId?: number }): Promise<ListPage> {
+    const offset = (opts.page - 1) * opts.pageSize;
+    const anchorEvery = this.deps.anchorEvery ?? defaultAnchorEvery;
+    if (opts.sectionId !== undefined && offset >= anchorEvery) {
+      const anchors = await this.sectionAnchors(opts.sectionId);
+      const anchor = anchors[Math.floor(offset / anchorEvery) - 1];
+      if (anchor) {
+        const ids = await q.findSectionIdsAfter(
+          this.db,
+          opts.sectionId,
+          anchor,
+          opts.pageSize + 1,
+          offset % anchorEvery,
+        );
+        return this.pageOf(ids, opts.page, opts.pageSize);
+      }
+      if (anchors.length * anchorEvery <= offset) return { items: [], page: opts.page, hasNext: false };
+    }
     const ids = await q.findLatestIds(this.db, {
       limit: opts.pageSize + 1,
-      offset: (opts.page - 1) * opts.pageSize,
+      offset,
       ...(opts.sectionId !== undefined ? { sectionId: opts.sectionId } : {}),
     });
     return this.pageOf(ids, opts.page, opts.pageSize);
+  }
+
+  private readonly anchors = new Map<number, Promise<q.Anchor[]>>();
+
+  /** Deep pages of a section start from a kept anchor; publishing in the section drops them. */
+  private sectionAnchors(sectionId: number): Promise<q.Anchor[]> {
+    let anchors = this.anchors.get(sectionId);
+    if (!anchors) {
+      anchors = q.findSectionAnchors(this.db, sectionId, this.deps.anchorEvery ?? defaultAnchorEvery);
+      anchors.catch(() => this.anchors.delete(sectionId));
+      this.anchors.set(sectionId, anchors);
+    }
+    return anchors;
   }
 
   async listByTag(tagId: number, page: number, pageSize: number): Promise<ListPage> {
@@ -567,8 +602,15 @@ export class ArticlesService {
     return cards;
   }
 
-  /** Called with every purge: breaking news, or anything shown in the bar, reloads it. */
-  forgetBreaking(keys: string[]): void {
+  /**
+   * Called with every purge: breaking news, or anything shown in the bar, reloads it; a
+   * change to a section's listing drops its deep-page anchors.
+   */
+  forgetListings(keys: string[]): void {
+    for (const key of keys) {
+      if (key === 'site') this.anchors.clear();
+      else if (key.startsWith('section:')) this.anchors.delete(Number(key.slice('section:'.length)));
+    }
     if (!this.breaking) return;
     const shown = new Set(this.breaking.cards.map((c) => `article:${c.id}`));
     if (keys.some((k) => k === 'breaking' || k === 'site' || shown.has(k))) this.breaking = null;
