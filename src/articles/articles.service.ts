@@ -318,9 +318,9 @@ export class ArticlesService {
       for (const a of symmetricDifference(beforeAuthors, afterAuthors)) keys.add(`author:${a}`);
       for (const t of symmetricDifference(beforeTags, afterTags)) keys.add(`tag:${t}`);
       if (before.headline !== after.headline || before.slug !== after.slug) {
-        for (const from of await this.rerenderLinkingBodies(id)) keys.add(`article:${from}`);
+        for (const from of await this.rerenderLinkingBodies(id)) keys.add(`page:${from}`);
       }
-      for (const other of await this.deps.related.refresh(id)) keys.add(`article:${other}`);
+      for (const other of await this.deps.related.refresh(id)) keys.add(`page:${other}`);
     }
     this.deps.purge([...keys]);
     return after;
@@ -359,8 +359,8 @@ export class ArticlesService {
       return updated;
     });
     const keys = new Set(await this.membershipKeys(row));
-    for (const from of await this.rerenderLinkingBodies(id)) keys.add(`article:${from}`);
-    for (const other of await this.deps.related.refresh(id)) keys.add(`article:${other}`);
+    for (const from of await this.rerenderLinkingBodies(id)) keys.add(`page:${from}`);
+    for (const other of await this.deps.related.refresh(id)) keys.add(`page:${other}`);
     this.deps.purge([...keys]);
     return row;
   }
@@ -380,7 +380,7 @@ export class ArticlesService {
       return updated;
     });
     const keys = new Set(await this.membershipKeys(before));
-    for (const from of await this.rerenderLinkingBodies(id)) keys.add(`article:${from}`);
+    for (const from of await this.rerenderLinkingBodies(id)) keys.add(`page:${from}`);
     await this.deps.related.remove(id);
     this.deps.purge([...keys]);
     return row;
@@ -426,7 +426,7 @@ export class ArticlesService {
     await this.requireRecord(relatedId);
     await this.deps.related.setOverride(articleId, relatedId, mode);
     await this.deps.related.refresh(articleId, false);
-    this.deps.purge([`article:${articleId}`]);
+    this.deps.purge([`page:${articleId}`]);
   }
 
   // ---------------------------------------------------------------- reads

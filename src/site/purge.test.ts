@@ -117,6 +117,22 @@ eachDialect('purging the page cache', (dialect) => {
     }
     for (const url of unaffected) assert.equal(await xcache(t.app, url), 'HIT', url);
   });
+
+  test('a change to an article’s related box refreshes its page only, not the listings that show its card', async () => {
+    const s = t.services;
+    const listings = ['/sport', '/'];
+    await warm(t.app, [urlOf(s, regatta), ...listings]);
+
+    await s.articles.setRelatedOverride(regatta.id, stadium.id, 'pin');
+
+    const { res, doc } = await getPage(t.app, urlOf(s, regatta));
+    assert.equal(res.headers['x-cache'], 'MISS', 'the article page is rendered afresh');
+    const related = [...doc.querySelectorAll('.related .card__headline a')].map((a) => textOf(a));
+    assert.ok(related.includes('Stadium roof repaired'), 'the pinned story is in the related box');
+    for (const url of listings) {
+      assert.equal(await xcache(t.app, url), 'HIT', `${url} shows the article’s card, which did not change`);
+    }
+  });
 });
 
 // LISTEN/NOTIFY is PostgreSQL's; on SQLite there is one process and purges stay local.

@@ -237,6 +237,8 @@ export function createSite(deps: SiteDeps) {
           vnode: <ArticleView ctx={ctx} article={article} />,
           keys: [
             `article:${article.id}`,
+            // Only this page: its related box or a "Read more" card changed, not its own card.
+            `page:${article.id}`,
             ...(article.story ? [`story:${article.story.id}`] : []),
             ...shown,
             ...breakingKeys(ctx),
