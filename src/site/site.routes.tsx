@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ArticlesService } from '../articles/articles.service.js';
+import type { ArticlesService, ListPage } from '../articles/articles.service.js';
 import { AppError, notFound } from '../errors.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import type { TaxonomyService } from '../taxonomy/taxonomy.service.js';
@@ -97,93 +97,72 @@ export function createSite(deps: SiteDeps) {
       });
     });
 
-    app.get<{ Params: { slug: string }; Querystring: { page?: string } }>(
-      '/tag/:slug',
-      { config: { page: true } },
-      async (request, reply) => {
-        const page = parsePage(request.query.page);
-        const tag = slugParam.test(request.params.slug) ? await taxonomy.findTagBySlug(request.params.slug) : undefined;
-        if (!tag) throw notFound('topic');
-        const list = await articles.listByTag(tag.id, page, pageSize);
-        if (page > 1 && list.items.length === 0) throw notFound('page');
-        const ctx = await context(request);
-        return sender.send(request, reply, {
-          vnode: (
-            <ListingPage
-              ctx={ctx}
-              title={tag.name}
-              kicker="Topic"
-              description={tag.description || `Stories about ${tag.name}.`}
-              basePath={`/tag/${tag.slug}`}
-              list={list}
-              showSection
-            />
-          ),
-          keys: [`tag:${tag.id}`, ...list.items.map((c) => `article:${c.id}`), ...breakingKeys(ctx)],
-          expiresAt: breakingEnds(ctx),
-        });
-      },
-    );
+    /** Topic, author and story pages: find the subject by slug, list its stories, page by page. */
+    const listingRoute = <T extends { id: number; slug: string }>(spec: {
+      prefix: 'tag' | 'author' | 'story';
+      what: string;
+      find: (slug: string) => Promise<T | undefined>;
+      list: (subject: T, page: number) => Promise<ListPage>;
+      heading: (subject: T) => { title: string; kicker?: string; description: string };
+    }) =>
+      app.get<{ Params: { slug: string }; Querystring: { page?: string } }>(
+        `/${spec.prefix}/:slug`,
+        { config: { page: true } },
+        async (request, reply) => {
+          const page = parsePage(request.query.page);
+          const subject = slugParam.test(request.params.slug) ? await spec.find(request.params.slug) : undefined;
+          if (!subject) throw notFound(spec.what);
+          const list = await spec.list(subject, page);
+          if (page > 1 && list.items.length === 0) throw notFound('page');
+          const ctx = await context(request);
+          const heading = spec.heading(subject);
+          return sender.send(request, reply, {
+            vnode: (
+              <ListingPage
+                ctx={ctx}
+                title={heading.title}
+                {...(heading.kicker ? { kicker: heading.kicker } : {})}
+                description={heading.description}
+                basePath={`/${spec.prefix}/${subject.slug}`}
+                list={list}
+                showSection
+              />
+            ),
+            keys: [`${spec.prefix}:${subject.id}`, ...list.items.map((c) => `article:${c.id}`), ...breakingKeys(ctx)],
+            expiresAt: breakingEnds(ctx),
+          });
+        },
+      );
 
-    app.get<{ Params: { slug: string }; Querystring: { page?: string } }>(
-      '/author/:slug',
-      { config: { page: true } },
-      async (request, reply) => {
-        const page = parsePage(request.query.page);
-        const author = slugParam.test(request.params.slug)
-          ? await taxonomy.findAuthorBySlug(request.params.slug)
-          : undefined;
-        if (!author) throw notFound('author');
-        const list = await articles.listByAuthor(author.id, page, pageSize);
-        if (page > 1 && list.items.length === 0) throw notFound('page');
-        const ctx = await context(request);
-        return sender.send(request, reply, {
-          vnode: (
-            <ListingPage
-              ctx={ctx}
-              title={author.name}
-              {...(author.title ? { kicker: author.title } : {})}
-              description={author.bio}
-              basePath={`/author/${author.slug}`}
-              list={list}
-              showSection
-            />
-          ),
-          keys: [`author:${author.id}`, ...list.items.map((c) => `article:${c.id}`), ...breakingKeys(ctx)],
-          expiresAt: breakingEnds(ctx),
-        });
-      },
-    );
-
-    app.get<{ Params: { slug: string }; Querystring: { page?: string } }>(
-      '/story/:slug',
-      { config: { page: true } },
-      async (request, reply) => {
-        const page = parsePage(request.query.page);
-        const story = slugParam.test(request.params.slug)
-          ? await taxonomy.findStoryBySlug(request.params.slug)
-          : undefined;
-        if (!story) throw notFound('story');
-        const list = await articles.listByStory(story.id, page, pageSize);
-        if (page > 1 && list.items.length === 0) throw notFound('page');
-        const ctx = await context(request);
-        return sender.send(request, reply, {
-          vnode: (
-            <ListingPage
-              ctx={ctx}
-              title={story.title}
-              kicker={story.status === 'developing' ? 'Developing story' : 'Story'}
-              description={story.description}
-              basePath={`/story/${story.slug}`}
-              list={list}
-              showSection
-            />
-          ),
-          keys: [`story:${story.id}`, ...list.items.map((c) => `article:${c.id}`), ...breakingKeys(ctx)],
-          expiresAt: breakingEnds(ctx),
-        });
-      },
-    );
+    listingRoute({
+      prefix: 'tag',
+      what: 'topic',
+      find: (slug) => taxonomy.findTagBySlug(slug),
+      list: (tag, page) => articles.listByTag(tag.id, page, pageSize),
+      heading: (tag) => ({
+        title: tag.name,
+        kicker: 'Topic',
+        description: tag.description || `Stories about ${tag.name}.`,
+      }),
+    });
+    listingRoute({
+      prefix: 'author',
+      what: 'author',
+      find: (slug) => taxonomy.findAuthorBySlug(slug),
+      list: (author, page) => articles.listByAuthor(author.id, page, pageSize),
+      heading: (author) => ({ title: author.name, kicker: author.title, description: author.bio }),
+    });
+    listingRoute({
+      prefix: 'story',
+      what: 'story',
+      find: (slug) => taxonomy.findStoryBySlug(slug),
+      list: (story, page) => articles.listByStory(story.id, page, pageSize),
+      heading: (story) => ({
+        title: story.title,
+        kicker: story.status === 'developing' ? 'Developing story' : 'Story',
+        description: story.description,
+      }),
+    });
 
     app.get<{ Params: { section: string }; Querystring: { page?: string } }>(
       '/:section',
