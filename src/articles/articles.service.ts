@@ -161,7 +161,7 @@ export class ArticlesService {
   // ---------------------------------------------------------------- writes
 
   async createArticle(input: ArticleInput): Promise<ArticleRecord> {
-    const fields = this.validate(input, true);
+    const fields = this.validate(input);
     if (fields.length > 0) throw new AppError('validation_failed', 'Some fields need attention.', { fields });
     const now = this.now();
     const slug = input.slug ?? (await this.freeSlug(slugify(input.headline) || 'story'));
@@ -225,7 +225,7 @@ export class ArticlesService {
   async updateArticle(id: number, patch: Partial<ArticleInput>, expectedVersion?: number): Promise<ArticleRecord> {
     const before = await this.requireRecord(id);
     const merged = { ...this.inputOf(before), ...patch } as ArticleInput;
-    const fields = this.validate(merged, false);
+    const fields = this.validate(merged);
     if (fields.length > 0) throw new AppError('validation_failed', 'Some fields need attention.', { fields });
     const now = this.now();
     const rendered = patch.body !== undefined ? await this.render(patch.body) : null;
@@ -730,7 +730,7 @@ export class ArticlesService {
     };
   }
 
-  private validate(input: ArticleInput, creating: boolean): FieldError[] {
+  private validate(input: ArticleInput): FieldError[] {
     const fields: FieldError[] = [];
     if (typeof input.headline !== 'string' || !input.headline.trim()) {
       fields.push({ field: 'headline', message: 'Every article needs a headline.' });
@@ -765,7 +765,6 @@ export class ArticlesService {
     if (input.frontPageSlot != null && (!Number.isInteger(input.frontPageSlot) || input.frontPageSlot < 0)) {
       fields.push({ field: 'frontPageSlot', message: 'Use 0 for the top story or 1 and up for featured slots.' });
     }
-    void creating;
     return fields;
   }
 

@@ -1,5 +1,24 @@
+import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.js';
+import type { Database } from '../db/schema.js';
 import { dot, keptTerms, termFrequencies, weightTerms } from './related.terms.js';
+
+/** Removes an article's stored terms and its share of their document frequencies. */
+async function forgetTerms(trx: Transaction<Database>, articleId: number): Promise<void> {
+  const terms = await trx.selectFrom('article_terms').select('term').where('article_id', '=', articleId).execute();
+  for (let i = 0; i < terms.length; i += 500) {
+    await trx
+      .updateTable('term_stats')
+      .set((eb) => ({ df: eb('df', '-', 1) }))
+      .where(
+        'term',
+        'in',
+        terms.slice(i, i + 500).map((t) => t.term),
+      )
+      .execute();
+  }
+  await trx.deleteFrom('article_terms').where('article_id', '=', articleId).execute();
+}
 
 /** How many related stories are stored per article (the page shows the first four). */
 export const storedRelated = 8;
@@ -78,19 +97,7 @@ export class RelatedService {
       .where('related_id', '=', articleId)
       .execute();
     await this.k.transaction().execute(async (trx) => {
-      const terms = await trx.selectFrom('article_terms').select('term').where('article_id', '=', articleId).execute();
-      for (let i = 0; i < terms.length; i += 500) {
-        await trx
-          .updateTable('term_stats')
-          .set((eb) => ({ df: eb('df', '-', 1) }))
-          .where(
-            'term',
-            'in',
-            terms.slice(i, i + 500).map((t) => t.term),
-          )
-          .execute();
-      }
-      await trx.deleteFrom('article_terms').where('article_id', '=', articleId).execute();
+      await forgetTerms(trx, articleId);
       await trx.deleteFrom('article_related').where('article_id', '=', articleId).execute();
       await trx.deleteFrom('article_related').where('related_id', '=', articleId).execute();
     });
@@ -162,27 +169,8 @@ export class RelatedService {
     const [df, documents] = await Promise.all([this.frequencies(terms), this.documentCount()]);
     const kept = keptTerms(tf, df, documents);
     await this.k.transaction().execute(async (trx) => {
-      const old = await trx.selectFrom('article_terms').select('term').where('article_id', '=', articleId).execute();
-      if (old.length > 0) {
-        // Re-indexing: take back this article's previous contribution first.
-        const hadStats = await trx
-          .selectFrom('article_terms')
-          .select('term')
-          .where('article_id', '=', articleId)
-          .execute();
-        for (let i = 0; i < hadStats.length; i += 500) {
-          await trx
-            .updateTable('term_stats')
-            .set((eb) => ({ df: eb('df', '-', 1) }))
-            .where(
-              'term',
-              'in',
-              hadStats.slice(i, i + 500).map((t) => t.term),
-            )
-            .execute();
-        }
-        await trx.deleteFrom('article_terms').where('article_id', '=', articleId).execute();
-      }
+      // Re-indexing: take back this article's previous contribution first.
+      await forgetTerms(trx, articleId);
       // Document frequency is kept for the stored terms: a term never stored for any
       // article is never a candidate's and needs no statistics.
       for (const term of kept.keys()) {

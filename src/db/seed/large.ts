@@ -258,7 +258,6 @@ export async function seedLarge(services: Services, options: { articles: number;
       const firstId = inserted[0]?.id as number;
       const authorsRows = [];
       const tagRows = [];
-      const relatedRows = [];
       for (let i = from; i < to; i++) {
         const id = firstId + (i - from);
         const at = timeOf(i);
@@ -285,34 +284,15 @@ export async function seedLarge(services: Services, options: { articles: number;
         ]);
         let position = 0;
         for (const tag of tags) tagRows.push({ article_id: id, tag_id: tag, position: position++, listed_at: at });
-        // Same template, nearby in time: the same subject, as the engine would pair them.
-        let rank = 0;
-        for (const offset of [-1, 1, -2, 2, -3, 3]) {
-          const j = i + offset * tpl.length;
-          if (j < 0 || j >= options.articles) continue;
-          relatedRows.push({
-            article_id: id,
-            related_id: id + offset * tpl.length,
-            rank: rank++,
-            score: 1 / (1 + Math.abs(offset)),
-          });
-        }
       }
       if (authorsRows.length) await trx.insertInto('article_authors').values(authorsRows).execute();
       await trx.insertInto('article_tags').values(tagRows).execute();
-      // Forward references are added once their targets exist (next batches).
-      const existingIds = relatedRows.filter((r) => r.related_id < firstId + (to - from));
-      if (existingIds.length)
-        await trx
-          .insertInto('article_related')
-          .values(existingIds)
-          .onConflict((oc) => oc.doNothing())
-          .execute();
     });
     if ((to / batch) % 25 === 0 || to === options.articles)
       log(`${to} articles written (${Math.round((Date.now() - started) / 1000)} s)`);
   }
-  // The forward half of the related links, now that every article exists.
+  // Related stories: the same template nearby in time, the same subject as the engine
+  // would pair them; written once every article exists.
   await k.transaction().execute(async (trx) => {
     const total = options.articles;
     const first = (
@@ -328,17 +308,10 @@ export async function seedLarge(services: Services, options: { articles: number;
         for (const offset of [-1, 1, -2, 2, -3, 3]) {
           const j = i + offset * tpl.length;
           if (j < 0 || j >= total) continue;
-          if (offset > 0)
-            rows.push({ article_id: first + i, related_id: first + j, rank, score: 1 / (1 + Math.abs(offset)) });
-          rank++;
+          rows.push({ article_id: first + i, related_id: first + j, rank: rank++, score: 1 / (1 + Math.abs(offset)) });
         }
       }
-      if (rows.length)
-        await trx
-          .insertInto('article_related')
-          .values(rows)
-          .onConflict((oc) => oc.doNothing())
-          .execute();
+      if (rows.length) await trx.insertInto('article_related').values(rows).execute();
     }
   });
   log(`done: ${options.articles} articles in ${Math.round((Date.now() - started) / 1000)} s`);
