@@ -27,6 +27,30 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Defaults for the site settings, used when the database is first created. */
   site: { timeZone: string; locale: string; language: string };
+  mail: {
+    /** smtp:// or smtps:// address of the relay; null keeps mail in the newsroom's outbox. */
+    smtpUrl: string | null;
+    from: string;
+  };
+  media: {
+    /** Largest upload accepted, in bytes. */
+    maxUploadBytes: number;
+    /** Largest image accepted, in pixels (width x height): a guard against decompression bombs. */
+    maxPixels: number;
+  };
+  jobs: {
+    /** Run due jobs in this process (turn off on instances that should only serve readers). */
+    enabled: boolean;
+    pollMs: number;
+  };
+  sessions: {
+    /** How long a newsroom sign-in lasts without use, in hours. */
+    idleHours: number;
+    /** Mark cookies Secure; on by default when the public address is https. */
+    secureCookies: boolean;
+  };
+  /** Where the built newsroom app lives. */
+  adminDist: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -132,6 +156,20 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const locale = read.string('NEWSDESK_LOCALE', 'en-US');
   if (!isLocale(locale)) read.problems.push(`NEWSDESK_LOCALE is not a known locale: "${locale}"`);
 
+  const smtpUrl = read.string('NEWSDESK_SMTP_URL', '');
+  if (smtpUrl !== '') {
+    try {
+      const parsed = new URL(smtpUrl);
+      if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') throw new Error('protocol');
+    } catch {
+      read.problems.push(`NEWSDESK_SMTP_URL must be an smtp:// or smtps:// address, got "${smtpUrl}"`);
+    }
+  }
+  const mailFrom = read.string('NEWSDESK_MAIL_FROM', `Newsdesk <newsroom@${hostOf(publicUrl)}>`);
+  if (!/^[^<>]*<?[^\s@<>]+@[^\s@<>]+>?$/.test(mailFrom)) {
+    read.problems.push(`NEWSDESK_MAIL_FROM must be an address like "Newsroom <news@example.com>", got "${mailFrom}"`);
+  }
+
   const config: Config = {
     port,
     host,
@@ -158,9 +196,31 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     trustProxy: read.bool('NEWSDESK_TRUST_PROXY', false),
     shutdownTimeoutMs: read.int('NEWSDESK_SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
     site: { timeZone, locale, language: read.string('NEWSDESK_LANGUAGE', 'en') },
+    mail: { smtpUrl: smtpUrl === '' ? null : smtpUrl, from: mailFrom },
+    media: {
+      maxUploadBytes: read.int('NEWSDESK_MEDIA_MAX_MB', 25, 1, 1024) * 1024 * 1024,
+      maxPixels: read.int('NEWSDESK_MEDIA_MAX_MEGAPIXELS', 50, 1, 1000) * 1_000_000,
+    },
+    jobs: {
+      enabled: read.bool('NEWSDESK_JOBS', true),
+      pollMs: read.int('NEWSDESK_JOBS_POLL_MS', 1000, 50, 60000),
+    },
+    sessions: {
+      idleHours: read.int('NEWSDESK_SESSION_HOURS', 24 * 14, 1, 24 * 365),
+      secureCookies: read.bool('NEWSDESK_SECURE_COOKIES', publicUrl.startsWith('https:')),
+    },
+    adminDist: path.resolve(cwd, read.string('NEWSDESK_ADMIN_DIST', 'admin/dist')),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return deepFreeze(config);
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname || 'localhost';
+  } catch {
+    return 'localhost';
+  }
 }
 
 function deepFreeze<T>(value: T): T {

@@ -8,6 +8,7 @@ export const errorCatalogue = {
   invalid_parameter: 400,
   unauthorized: 401,
   forbidden: 403,
+  csrf_failed: 403,
   not_found: 404,
   method_not_allowed: 405,
   edit_conflict: 409,
@@ -28,12 +29,21 @@ export interface FieldError {
   message: string;
 }
 
+/** Extra, machine-readable facts a client can act on, sent beside code and message. */
+export interface ErrorDetails {
+  fields?: FieldError[];
+  /** edit_conflict: the version now stored. */
+  currentVersion?: number;
+  /** rate_limited: when to try again. */
+  retryAfterSeconds?: number;
+}
+
 export class AppError extends Error {
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details?: { fields?: FieldError[] },
+    readonly details?: ErrorDetails,
   ) {
     super(message);
     this.name = 'AppError';
@@ -46,3 +56,7 @@ export const gone = (message = 'This story has been withdrawn and is no longer a
   new AppError('gone', message);
 export const invalidParameter = (name: string, message: string) =>
   new AppError('invalid_parameter', `The "${name}" parameter ${message}.`);
+
+/** A 422 naming the fields to fix, shown beside each field in the newsroom. */
+export const invalidFields = (fields: FieldError[], message = 'Some fields need attention.') =>
+  new AppError('validation_failed', message, { fields });

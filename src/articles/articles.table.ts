@@ -63,6 +63,8 @@ export interface ArticlesTable {
   language: Generated<string>;
   /** Robots policy for this page, e.g. 'noindex'; null for the site default. */
   robots: string | null;
+  /** The staff member who created it; "edit own" means this. */
+  created_by: number | null;
 }
 
 export interface ArticleAuthorsTable {
@@ -99,4 +101,45 @@ export interface SlugRedirectsTable {
 export interface ArticleLinksTable {
   from_id: number;
   to_id: number;
+}
+
+export interface ArticleRevisionsTable {
+  id: Generated<number>;
+  article_id: number;
+  version: number;
+  staff_id: number | null;
+  /** 1 when written by autosave; consecutive autosaves by one person fold into one revision. */
+  autosave: Generated<number>;
+  /** JSON of the editable fields (see RevisionSnapshot). */
+  snapshot: string;
+  created_at: string;
+}
+
+export const articleActions = [
+  'created',
+  'edited',
+  'submitted',
+  'returned',
+  'scheduled',
+  'unscheduled',
+  'published',
+  'unpublished',
+  'withdrawn',
+  'note_added',
+  'restored',
+] as const;
+export type ArticleAction = (typeof articleActions)[number];
+
+export interface ArticleEventsTable {
+  id: Generated<number>;
+  article_id: number;
+  staff_id: number | null;
+  action: ArticleAction;
+  detail: Generated<string>;
+  created_at: string;
+}
+
+export interface ArticleImagesTable {
+  article_id: number;
+  image_id: number;
 }

@@ -1,12 +1,23 @@
 import type {
   ArticleAuthorsTable,
+  ArticleEventsTable,
+  ArticleImagesTable,
   ArticleLinksTable,
   ArticleNotesTable,
+  ArticleRevisionsTable,
   ArticlesTable,
   ArticleTagsTable,
   SlugRedirectsTable,
 } from '../articles/articles.table.js';
+import type { JobsTable } from '../jobs/jobs.table.js';
+import type { OutboxTable } from '../mail/mail.table.js';
 import type { ImagesTable } from '../media/media.table.js';
+import type {
+  LoginThrottleTable,
+  StaffSessionsTable,
+  StaffTable,
+  StaffTokensTable,
+} from '../newsroom/newsroom.table.js';
 import type {
   ArticleRelatedTable,
   ArticleTermsTable,
@@ -34,4 +45,13 @@ export interface Database {
   related_overrides: RelatedOverridesTable;
   article_terms: ArticleTermsTable;
   term_stats: TermStatsTable;
+  staff: StaffTable;
+  staff_sessions: StaffSessionsTable;
+  staff_tokens: StaffTokensTable;
+  login_throttle: LoginThrottleTable;
+  outbox: OutboxTable;
+  jobs: JobsTable;
+  article_revisions: ArticleRevisionsTable;
+  article_events: ArticleEventsTable;
+  article_images: ArticleImagesTable;
 }

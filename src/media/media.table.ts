@@ -9,6 +9,8 @@ export interface ImageVariant {
   bytes: number;
 }
 
+export type ImageStatus = 'processing' | 'ready' | 'failed';
+
 export interface ImagesTable {
   id: Generated<number>;
   storage_key: string;
@@ -22,7 +24,11 @@ export interface ImagesTable {
   credit: Generated<string>;
   /** JSON array of ImageVariant. */
   variants: Generated<string>;
-  status: Generated<'processing' | 'ready'>;
+  /** 'processing' until the variants job has run; 'failed' when the image cannot be decoded (see error). */
+  status: Generated<ImageStatus>;
   created_at: string;
   updated_at: string;
+  uploaded_by: number | null;
+  /** Why making variants failed, shown in the newsroom. */
+  error: string | null;
 }
