@@ -34,6 +34,8 @@ export async function buildTestApp(
     NEWSDESK_LOG_LEVEL: 'warn',
     NEWSDESK_MEDIA_DIR: mediaDir,
     NEWSDESK_PUBLIC_URL: 'http://news.test',
+    // Tests run due jobs themselves (jobs.runDue()), so nothing happens behind their back.
+    NEWSDESK_JOBS: 'false',
     ...options.env,
   });
   const app = await buildApp(config, {
