@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
 import Fastify, {
   type FastifyError,
   type FastifyInstance,
@@ -8,21 +11,31 @@ import Fastify, {
   type FastifyRequest,
   LogController,
 } from 'fastify';
-import { ArticlesService } from './articles/articles.service.js';
+import { registerArticleRoutes } from './articles/articles.routes.js';
+import { ArticlesService, publishJob } from './articles/articles.service.js';
 import { PageCache } from './cache/page-cache.js';
 import { PurgeBus } from './cache/purge-bus.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { type Db, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
-import { AppError } from './errors.js';
+import { AppError, type FieldError } from './errors.js';
+import { JobQueue } from './jobs/jobs.service.js';
+import { MailService } from './mail/mail.service.js';
+import { registerMediaRoutes } from './media/media.routes.js';
 import { MediaService } from './media/media.service.js';
+import { adminGuard } from './newsroom/admin.plugin.js';
+import { registerNewsroomApp } from './newsroom/newsroom.app.js';
+import { registerNewsroomRoutes, registerOutboxRoutes } from './newsroom/newsroom.routes.js';
+import { StaffService } from './newsroom/staff.service.js';
 import { RelatedService } from './related/related.service.js';
+import { registerSettingsRoutes } from './settings/settings.routes.js';
 import { SettingsService } from './settings/settings.service.js';
 import { loadAssets, registerAssets } from './site/assets.js';
 import { msUntilLocalMidnight } from './site/format.js';
 import { createPageSender } from './site/send-page.js';
 import { createSite } from './site/site.routes.js';
+import { registerTaxonomyRoutes } from './taxonomy/taxonomy.routes.js';
 import { TaxonomyService } from './taxonomy/taxonomy.service.js';
 
 export interface Services {
@@ -35,6 +48,9 @@ export interface Services {
   cache: PageCache | null;
   purgeBus: PurgeBus;
   clock: Clock;
+  jobs: JobQueue;
+  mail: MailService;
+  staff: StaffService;
 }
 
 declare module 'fastify' {
@@ -52,6 +68,7 @@ export interface BuildOptions {
   clock?: Clock;
   /** Load the demo newsroom into an empty database (the server does; tests choose). */
   seedDemo?: boolean;
+  log?: { info(o: object, msg: string): void; warn(o: object, msg: string): void; error(o: object, msg: string): void };
 }
 
 /** Wires the services together; no HTTP here, so scripts and tests can use them directly. */
@@ -67,7 +84,35 @@ export async function createServices(config: Config, options: BuildOptions = {})
   await settings.load();
   const taxonomy = new TaxonomyService(db);
   await taxonomy.load();
-  const media = new MediaService(db, config.mediaDir);
+  const jobs = new JobQueue({ db, clock, pollMs: config.jobs.pollMs, ...(options.log ? { log: options.log } : {}) });
+  const mail = new MailService({
+    db,
+    jobs,
+    clock,
+    smtpUrl: config.mail.smtpUrl,
+    from: config.mail.from,
+    ...(options.log ? { log: options.log } : {}),
+  });
+  mail.registerJobs();
+  const media = new MediaService(db, config.mediaDir, {
+    maxUploadBytes: config.media.maxUploadBytes,
+    maxPixels: config.media.maxPixels,
+    jobs,
+    // Read afresh: another instance may have chosen a new logo.
+    deleteGuard: async (id) =>
+      (await settings.load()).logoImageId === id
+        ? 'This image is the site logo; choose another logo in Settings first.'
+        : null,
+  });
+  media.registerJobs();
+  const staff = new StaffService({
+    db,
+    clock,
+    mail,
+    publicUrl: config.publicUrl,
+    siteName: () => settings.get().siteName,
+    sessionIdleHours: config.sessions.idleHours,
+  });
   const related = new RelatedService(db);
   const cache = config.pageCache.enabled
     ? new PageCache({
@@ -87,9 +132,17 @@ export async function createServices(config: Config, options: BuildOptions = {})
     related,
     clock,
     purge: (keys) => purgeBus.purge(keys),
+    jobs,
   });
-  purgeBus.follow((keys) => articles.forgetListings(keys === '*' ? ['site'] : keys));
-  return { db, settings, taxonomy, media, related, articles, cache, purgeBus, clock };
+  jobs.register<{ articleId: number }>(publishJob, async ({ articleId }) => {
+    await articles.publishScheduled(articleId);
+  });
+  purgeBus.follow((keys) => {
+    articles.forgetListings(keys === '*' ? ['site'] : keys);
+    // A purge of everything follows a change of settings or sections made on another instance.
+    if (keys === '*') void Promise.all([settings.load(), taxonomy.load()]).catch(() => undefined);
+  });
+  return { db, settings, taxonomy, media, related, articles, cache, purgeBus, clock, jobs, mail, staff };
 }
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -148,6 +201,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     (request.routeOptions.config?.page === true || (request.headers.accept ?? '').includes('text/html'));
 
   const answerError = (request: FastifyRequest, reply: FastifyReply, error: AppError) => {
+    if (error.details?.retryAfterSeconds) reply.header('retry-after', String(error.details.retryAfterSeconds));
     if (wantsPage(request)) return site.renderError(request, reply, error.status, error.message);
     return reply
       .code(error.status)
@@ -159,6 +213,28 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     if (err instanceof AppError) return answerError(request, reply, err);
     const fe = err as FastifyError;
     if (fe.validation) {
+      if (fe.validationContext === 'body') {
+        // A form's mistakes, field by field, so the newsroom can show each beside its field.
+        const fields: FieldError[] = fe.validation.map((v) => ({
+          field:
+            v.keyword === 'required'
+              ? String((v.params as { missingProperty?: string }).missingProperty ?? '')
+              : v.keyword === 'additionalProperties'
+                ? String((v.params as { additionalProperty?: string }).additionalProperty ?? '')
+                : v.instancePath.replace(/^\//, '').replace(/\//g, '.'),
+          message:
+            v.keyword === 'required'
+              ? 'This is required.'
+              : v.keyword === 'additionalProperties'
+                ? 'This field is not known.'
+                : `This ${v.message ?? 'is not valid'}.`,
+        }));
+        return answerError(
+          request,
+          reply,
+          new AppError('validation_failed', 'Some fields need attention.', { fields }),
+        );
+      }
       return answerError(request, reply, new AppError('invalid_parameter', `The request is not valid: ${fe.message}.`));
     }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
@@ -191,6 +267,71 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   );
 
   registerAssets(app, assets);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Newsdesk Admin API',
+        version: '1',
+        description: 'The newsroom API: articles, workflow, media, taxonomy, staff and settings.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'nd_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    // Only the Admin API is described here; the reader site is pages, not an API.
+    // Each operation says which ability it needs (x-newsdesk-access), from the same route config the guard reads.
+    transform: ({ schema, url, route }) => {
+      if (!url.startsWith('/api/admin/')) return { schema: { ...schema, hide: true }, url };
+      const access = route.config?.access;
+      const security = access === 'public' ? [] : [{ session: [], csrf: [] }];
+      return { schema: { ...schema, 'x-newsdesk-access': access, security }, url };
+    },
+  });
+  await app.register(
+    async (admin) => {
+      await admin.register(fastifyMultipart, {
+        limits: { fileSize: config.media.maxUploadBytes, files: 1, fields: 10 },
+      });
+      const api = adminGuard(admin, {
+        staff: services.staff,
+        publicUrl: config.publicUrl,
+        secureCookies: config.sessions.secureCookies,
+      });
+      registerOutboxRoutes(api, { mail: services.mail });
+      registerNewsroomRoutes(api, {
+        staff: services.staff,
+        secureCookies: config.sessions.secureCookies,
+        sessionHours: config.sessions.idleHours,
+      });
+      registerArticleRoutes(api, {
+        articles: services.articles,
+        staff: services.staff,
+        taxonomy: services.taxonomy,
+        settings: services.settings,
+        renderPreview: site.renderPreview,
+      });
+      registerMediaRoutes(api, {
+        media: services.media,
+        mediaDir: config.mediaDir,
+        maxUploadBytes: config.media.maxUploadBytes,
+        onChange: (id) => services.articles.refreshImageUsers(id),
+      });
+      registerTaxonomyRoutes(api, { taxonomy: services.taxonomy, purge: (keys) => services.purgeBus.purge(keys) });
+      registerSettingsRoutes(api, {
+        settings: services.settings,
+        purgeAll: () => services.purgeBus.purgeAll(),
+        imageExists: async (id) => (await services.media.findById(id)) !== undefined,
+      });
+      api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+    },
+    { prefix: '/api/admin' },
+  );
+  registerNewsroomApp(app, { dist: config.adminDist });
   fs.mkdirSync(config.mediaDir, { recursive: true });
   await app.register(fastifyStatic, {
     root: config.mediaDir,
@@ -199,6 +340,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     immutable: true,
     maxAge: '365d',
     index: false,
+    // Originals keep camera metadata (even where a photo was taken); staff fetch them via the Admin API.
+    allowedPath: (pathName) => !/\/original\.[a-z0-9]+$/i.test(pathName),
     // Variants never change under the same name: a new upload gets a new key.
     setHeaders: (reply) => {
       reply.header('x-content-type-options', 'nosniff');
@@ -223,8 +366,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   };
   scheduleMidnight();
 
+  if (config.jobs.enabled) services.jobs.start();
+
   app.addHook('onClose', async () => {
     clearTimeout(midnight);
+    await services.jobs.stop();
+    services.mail.close();
     await services.purgeBus.stop();
     await services.db.close();
   });

@@ -256,3 +256,91 @@ export function findRelatedIds(db: Q, articleId: number, limit: number) {
     .execute()
     .then((rows) => rows.map((r) => r.related_id));
 }
+
+export interface NewsroomFilter {
+  status?: string;
+  sectionId?: number;
+  authorId?: number;
+  tagId?: number;
+  /** Words the headline or standfirst contains. */
+  text?: string;
+  /** Only articles this staff member created ("own" scope). */
+  createdBy?: number;
+}
+
+/** The newsroom list: any status, newest change first; staff-only, so a text filter may scan. */
+export async function findForNewsroom(db: Q, filter: NewsroomFilter, page: number, limit: number) {
+  let base = db.selectFrom('articles');
+  if (filter.status) base = base.where('articles.status', '=', filter.status as never);
+  if (filter.sectionId !== undefined) base = base.where('articles.section_id', '=', filter.sectionId);
+  if (filter.createdBy !== undefined) base = base.where('articles.created_by', '=', filter.createdBy);
+  if (filter.authorId !== undefined) {
+    const authorId = filter.authorId;
+    base = base.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('article_authors')
+          .select('article_authors.article_id')
+          .whereRef('article_authors.article_id', '=', 'articles.id')
+          .where('article_authors.author_id', '=', authorId),
+      ),
+    );
+  }
+  if (filter.tagId !== undefined) {
+    const tagId = filter.tagId;
+    base = base.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('article_tags')
+          .select('article_tags.article_id')
+          .whereRef('article_tags.article_id', '=', 'articles.id')
+          .where('article_tags.tag_id', '=', tagId),
+      ),
+    );
+  }
+  const words = (filter.text ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean).slice(0, 8);
+  for (const word of words) {
+    const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    base = base.where((eb) =>
+      eb.or([
+        eb(sql`lower(articles.headline)`, 'like', sql`${pattern} escape '\\'`),
+        eb(sql`lower(articles.standfirst)`, 'like', sql`${pattern} escape '\\'`),
+      ]),
+    );
+  }
+  const rows = await base
+    .select([
+      'articles.id',
+      'articles.slug',
+      'articles.headline',
+      'articles.status',
+      'articles.section_id',
+      'articles.first_published_at',
+      'articles.published_at',
+      'articles.scheduled_at',
+      'articles.modified_at',
+      'articles.is_breaking',
+      'articles.front_page_slot',
+      'articles.created_by',
+    ])
+    .orderBy('articles.modified_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(limit)
+    .offset((page - 1) * limit)
+    .execute();
+  const counted = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return { rows, total: Number(counted?.n ?? 0) };
+}
+
+export type NewsroomRow = Awaited<ReturnType<typeof findForNewsroom>>['rows'][number];
+
+/** Byline names of several articles, in byline order. */
+export function findBylineNames(db: Q, articleIds: number[]) {
+  if (articleIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('article_authors')
+    .innerJoin('authors', 'authors.id', 'article_authors.author_id')
+    .select(['article_authors.article_id', 'authors.id', 'authors.name'])
+    .where('article_authors.article_id', 'in', articleIds)
+    .orderBy('article_authors.article_id')
+    .orderBy('article_authors.position')
+    .execute();
+}

@@ -7,10 +7,13 @@ import { type ImageRow, type ImageSources, imageSources, type MediaService } fro
 import type { RelatedService } from '../related/related.service.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import { checkSlug, slugify, type TaxonomyService } from '../taxonomy/taxonomy.service.js';
+import { ArticleHistory, type RevisionSnapshot } from './articles.history.js';
 import { articlePath, authorPath, storyPath, tagPath } from './articles.paths.js';
 import * as q from './articles.queries.js';
 import {
+  type ArticleAction,
   type ArticleKind,
+  type ArticleStatus,
   type ArticlesTable,
   articleKinds,
   type CommentsMode,
@@ -135,7 +138,29 @@ export interface ArticlesDeps {
   purge: (keys: string[]) => void;
   /** Spacing of deep-page anchors in section listings (tests use a small one). */
   anchorEvery?: number;
+  /** The durable job queue; scheduled publishing is a job, so it survives a restart. */
+  jobs?: ScheduleQueue;
 }
+
+/** The part of the job queue the articles service uses. */
+export interface ScheduleQueue {
+  enqueue<P>(
+    kind: string,
+    payload: P,
+    opts?: { runAt?: Date; dedupeKey?: string; trx?: Transaction<Database> },
+  ): Promise<number>;
+  cancel(dedupeKey: string, trx?: Transaction<Database>): Promise<boolean>;
+}
+
+/** Who is acting, for revisions and the workflow log; scripts and jobs act as nobody. */
+export interface WriteContext {
+  actor?: number | null;
+  /** Autosaves fold into one revision per person and leave no "edited" line in the log. */
+  autosave?: boolean;
+}
+
+export const publishJob = 'articles.publish_scheduled';
+const scheduleKey = (id: number) => `article-publish:${id}`;
 
 /** Deep section pages start from an anchor kept every this many stories. */
 export const defaultAnchorEvery = 500;
@@ -148,7 +173,11 @@ export function creditLineFor(sources: string[], deskName: string, additionalInp
 }
 
 export class ArticlesService {
-  constructor(private readonly deps: ArticlesDeps) {}
+  readonly history: ArticleHistory;
+
+  constructor(private readonly deps: ArticlesDeps) {
+    this.history = new ArticleHistory(deps.db);
+  }
 
   private get db() {
     return this.deps.db.kysely;
@@ -160,7 +189,7 @@ export class ArticlesService {
 
   // ---------------------------------------------------------------- writes
 
-  async createArticle(input: ArticleInput): Promise<ArticleRecord> {
+  async createArticle(input: ArticleInput, ctx: WriteContext = {}): Promise<ArticleRecord> {
     const fields = this.validate(input);
     if (fields.length > 0) throw new AppError('validation_failed', 'Some fields need attention.', { fields });
     const now = this.now();
@@ -207,12 +236,28 @@ export class ArticlesService {
           seo_description: input.seoDescription ?? null,
           language: input.language ?? this.deps.settings.get().language,
           robots: input.robots ?? null,
+          created_by: ctx.actor ?? null,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
       await this.replaceBylines(trx, row.id, input.authorIds ?? [], null);
       await this.replaceTags(trx, row.id, input.tagIds ?? [], null);
       await this.replaceLinks(trx, row.id, rendered.linkedArticleIds);
+      await this.replaceImages(trx, row.id, input.featureImageId ?? null, rendered.imageIds);
+      await this.history.recordRevision(trx, {
+        articleId: row.id,
+        version: row.version,
+        staffId: ctx.actor ?? null,
+        autosave: false,
+        snapshot: this.snapshotOf(row, input.authorIds ?? [], input.tagIds ?? []),
+        at: now,
+      });
+      await this.history.recordEvent(trx, {
+        articleId: row.id,
+        staffId: ctx.actor ?? null,
+        action: 'created',
+        at: now,
+      });
       return row;
     });
     return created;
@@ -222,7 +267,12 @@ export class ArticlesService {
    * Saves changes. With `expectedVersion`, a save made from a stale copy is refused with
    * `edit_conflict` and nothing is overwritten.
    */
-  async updateArticle(id: number, patch: Partial<ArticleInput>, expectedVersion?: number): Promise<ArticleRecord> {
+  async updateArticle(
+    id: number,
+    patch: Partial<ArticleInput>,
+    expectedVersion?: number,
+    ctx: WriteContext = {},
+  ): Promise<ArticleRecord> {
     const before = await this.requireRecord(id);
     const merged = { ...this.inputOf(before), ...patch } as ArticleInput;
     const fields = this.validate(merged);
@@ -280,9 +330,11 @@ export class ArticlesService {
       if (expectedVersion !== undefined) update = update.where('version', '=', expectedVersion);
       const row = await update.returningAll().executeTakeFirst();
       if (!row) {
+        const current = await trx.selectFrom('articles').select('version').where('id', '=', id).executeTakeFirst();
         throw new AppError(
           'edit_conflict',
           'Someone else saved this article after you opened it. Reload to see their changes; nothing was overwritten.',
+          { currentVersion: current?.version ?? before.version },
         );
       }
       if (row.slug !== before.slug && before.first_published_at) {
@@ -296,6 +348,21 @@ export class ArticlesService {
       if (patch.authorIds) await this.replaceBylines(trx, id, patch.authorIds, listedAt);
       if (patch.tagIds) await this.replaceTags(trx, id, patch.tagIds, listedAt);
       if (rendered) await this.replaceLinks(trx, id, rendered.linkedArticleIds);
+      if (rendered || patch.featureImageId !== undefined) {
+        const figures = rendered?.imageIds ?? bodyReferences(JSON.parse(row.body) as BodyDoc).imageIds;
+        await this.replaceImages(trx, id, row.feature_image_id, figures);
+      }
+      await this.history.recordRevision(trx, {
+        articleId: id,
+        version: row.version,
+        staffId: ctx.actor ?? null,
+        autosave: ctx.autosave === true,
+        snapshot: this.snapshotOf(row, patch.authorIds ?? beforeAuthors, patch.tagIds ?? beforeTags),
+        at: now,
+      });
+      if (!ctx.autosave) {
+        await this.history.recordEvent(trx, { articleId: id, staffId: ctx.actor ?? null, action: 'edited', at: now });
+      }
       return row;
     });
 
@@ -326,19 +393,10 @@ export class ArticlesService {
     return after;
   }
 
-  async publishArticle(id: number, at?: Date): Promise<ArticleRecord> {
+  async publishArticle(id: number, at?: Date, ctx: WriteContext = {}): Promise<ArticleRecord> {
     const before = await this.requireRecord(id);
     if (before.status === 'published') return before;
-    const image = before.feature_image_id ? await this.deps.media.findById(before.feature_image_id) : undefined;
-    if (image && !image.alt.trim()) {
-      throw new AppError(
-        'validation_failed',
-        'The feature image needs alt text before this article can be published.',
-        {
-          fields: [{ field: 'featureImageId', message: 'Describe the image for readers who cannot see it.' }],
-        },
-      );
-    }
+    await this.requireAltText(before);
     const when = (at ?? this.deps.clock.now()).toISOString();
     const row = await this.db.transaction().execute(async (trx) => {
       const updated = await trx
@@ -356,6 +414,14 @@ export class ArticlesService {
         .executeTakeFirstOrThrow();
       await trx.updateTable('article_authors').set({ listed_at: when }).where('article_id', '=', id).execute();
       await trx.updateTable('article_tags').set({ listed_at: when }).where('article_id', '=', id).execute();
+      if (before.status === 'scheduled') await this.deps.jobs?.cancel(scheduleKey(id), trx);
+      await this.history.recordEvent(trx, {
+        articleId: id,
+        staffId: ctx.actor ?? null,
+        action: 'published',
+        detail: before.status === 'scheduled' && ctx.actor == null ? 'as scheduled' : '',
+        at: this.now(),
+      });
       return updated;
     });
     const keys = new Set(await this.membershipKeys(row));
@@ -366,8 +432,15 @@ export class ArticlesService {
   }
 
   /** Takes a published article off the site: its address answers 410 Gone. */
-  async unpublishArticle(id: number, status: 'unpublished' | 'withdrawn' = 'unpublished'): Promise<ArticleRecord> {
+  async unpublishArticle(
+    id: number,
+    status: 'unpublished' | 'withdrawn' = 'unpublished',
+    ctx: WriteContext = {},
+  ): Promise<ArticleRecord> {
     const before = await this.requireRecord(id);
+    if (before.status !== 'published' && !(status === 'withdrawn' && before.status === 'unpublished')) {
+      throw new AppError('conflict', 'Only a published article can be unpublished.');
+    }
     const row = await this.db.transaction().execute(async (trx) => {
       const updated = await trx
         .updateTable('articles')
@@ -377,6 +450,12 @@ export class ArticlesService {
         .executeTakeFirstOrThrow();
       await trx.updateTable('article_authors').set({ listed_at: null }).where('article_id', '=', id).execute();
       await trx.updateTable('article_tags').set({ listed_at: null }).where('article_id', '=', id).execute();
+      await this.history.recordEvent(trx, {
+        articleId: id,
+        staffId: ctx.actor ?? null,
+        action: status === 'withdrawn' ? 'withdrawn' : 'unpublished',
+        at: this.now(),
+      });
       return updated;
     });
     const keys = new Set(await this.membershipKeys(before));
@@ -386,8 +465,175 @@ export class ArticlesService {
     return row;
   }
 
+  /** Moves an article between the unpublished states, logging who did it. */
+  private async moveStatus(
+    id: number,
+    from: ArticleStatus[],
+    to: ArticleStatus,
+    action: ArticleAction,
+    ctx: WriteContext,
+    extra: { scheduledAt?: string | null; detail?: string } = {},
+  ): Promise<ArticleRecord> {
+    const before = await this.requireRecord(id);
+    if (!from.includes(before.status)) {
+      throw new AppError('conflict', `This article is ${before.status.replace('_', ' ')}; it cannot be ${action} now.`);
+    }
+    const now = this.now();
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable('articles')
+        .set({
+          status: to,
+          scheduled_at: extra.scheduledAt ?? null,
+          modified_at: now,
+          version: before.version + 1,
+        })
+        .where('id', '=', id)
+        .where('version', '=', before.version)
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) throw new AppError('edit_conflict', 'Someone changed this article a moment ago. Reload and try again.');
+      if (before.status === 'scheduled') await this.deps.jobs?.cancel(scheduleKey(id), trx);
+      if (to === 'scheduled') {
+        if (!this.deps.jobs) throw new AppError('service_unavailable', 'Scheduling is not available right now.');
+        await this.deps.jobs.enqueue(
+          publishJob,
+          { articleId: id },
+          { runAt: new Date(extra.scheduledAt as string), dedupeKey: scheduleKey(id), trx },
+        );
+      }
+      await this.history.recordEvent(trx, {
+        articleId: id,
+        staffId: ctx.actor ?? null,
+        action,
+        detail: extra.detail ?? '',
+        at: now,
+      });
+      return row;
+    });
+  }
+
+  submitForReview(id: number, ctx: WriteContext = {}): Promise<ArticleRecord> {
+    return this.moveStatus(id, ['draft', 'unpublished'], 'in_review', 'submitted', ctx);
+  }
+
+  returnToDraft(id: number, ctx: WriteContext = {}): Promise<ArticleRecord> {
+    return this.moveStatus(id, ['in_review'], 'draft', 'returned', ctx);
+  }
+
+  /**
+   * Schedules publication. The job is written in the same transaction as the status, so a
+   * crash can lose neither; the job runner publishes it on time, restart or not.
+   */
+  async scheduleArticle(id: number, at: Date, ctx: WriteContext = {}): Promise<ArticleRecord> {
+    if (!(at instanceof Date) || Number.isNaN(at.getTime()) || at.getTime() <= this.deps.clock.now().getTime()) {
+      throw new AppError('validation_failed', 'Choose a time in the future.', {
+        fields: [{ field: 'at', message: 'Choose a time in the future.' }],
+      });
+    }
+    const before = await this.requireRecord(id);
+    await this.requireAltText(before);
+    return this.moveStatus(id, ['draft', 'in_review', 'scheduled', 'unpublished'], 'scheduled', 'scheduled', ctx, {
+      scheduledAt: at.toISOString(),
+      detail: `for ${at.toISOString()}`,
+    });
+  }
+
+  unscheduleArticle(id: number, ctx: WriteContext = {}): Promise<ArticleRecord> {
+    return this.moveStatus(id, ['scheduled'], 'draft', 'unscheduled', ctx);
+  }
+
+  /** The job's side of scheduling: publishes only what is still scheduled and due. */
+  async publishScheduled(id: number): Promise<ArticleRecord | null> {
+    const row = await this.findRecord(id);
+    if (row?.status !== 'scheduled' || !row.scheduled_at) return null;
+    const due = Date.parse(row.scheduled_at);
+    if (due > this.deps.clock.now().getTime()) {
+      // Rescheduled later than this job thought: the newer job will do it.
+      return null;
+    }
+    return this.publishArticle(id);
+  }
+
+  /** Deletes an article that readers cannot see; a published one must be unpublished first. */
+  async deleteArticle(id: number): Promise<void> {
+    const before = await this.requireRecord(id);
+    if (before.status === 'published') {
+      throw new AppError('conflict', 'This article is published. Unpublish it before deleting it.');
+    }
+    await this.db.transaction().execute(async (trx) => {
+      if (before.status === 'scheduled') await this.deps.jobs?.cancel(scheduleKey(id), trx);
+      await trx.deleteFrom('articles').where('id', '=', id).execute();
+    });
+    await this.deps.related.remove(id);
+    this.deps.purge([`article:${id}`]);
+  }
+
+  /** Puts an old revision's content back as a new version; the history keeps both. */
+  async restoreRevision(
+    id: number,
+    revisionId: number,
+    expectedVersion: number,
+    ctx: WriteContext = {},
+  ): Promise<ArticleRecord> {
+    const revision = await this.history.getRevision(id, revisionId);
+    const { snapshot } = revision;
+    const patch: Partial<ArticleInput> = {
+      ...snapshot,
+      kind: snapshot.kind as ArticleKind,
+      commentsMode: snapshot.commentsMode as CommentsMode,
+    };
+    const row = await this.updateArticle(id, patch, expectedVersion, ctx);
+    await this.db.transaction().execute((trx) =>
+      this.history.recordEvent(trx, {
+        articleId: id,
+        staffId: ctx.actor ?? null,
+        action: 'restored',
+        detail: `version ${revision.version}`,
+        at: this.now(),
+      }),
+    );
+    return row;
+  }
+
+  /** The newsroom's article list: every status, newest change first, filtered. */
+  async listForNewsroom(filter: q.NewsroomFilter, page: number, limit: number) {
+    const { rows, total } = await q.findForNewsroom(this.db, filter, page, limit);
+    const bylines = await q.findBylineNames(
+      this.db,
+      rows.map((r) => r.id),
+    );
+    return { rows, total, bylines };
+  }
+
+  /** Authors and tags of one article, in order (the editor shows them). */
+  async membershipOf(id: number): Promise<{ authorIds: number[]; tagIds: number[] }> {
+    return { authorIds: await this.authorIdsOf(id), tagIds: await this.tagIdsOf(id) };
+  }
+
+  async notesOf(id: number): Promise<ArticleNote[]> {
+    const rows = await this.db
+      .selectFrom('article_notes')
+      .select(['id', 'kind', 'body', 'created_at'])
+      .where('article_id', '=', id)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((n) => ({ id: n.id, kind: n.kind, body: n.body, createdAt: n.created_at }));
+  }
+
+  /** The current state as a revision snapshot, to diff a revision against. */
+  async currentSnapshot(id: number): Promise<RevisionSnapshot> {
+    const row = await this.requireRecord(id);
+    return this.snapshotOf(row, await this.authorIdsOf(id), await this.tagIdsOf(id));
+  }
+
   /** Appends a correction or update; it is shown with its time and never rewrites history. */
-  async addNote(id: number, input: { kind: NoteKind; body: string; at?: Date }): Promise<ArticleNote> {
+  async addNote(
+    id: number,
+    input: { kind: NoteKind; body: string; at?: Date },
+    ctx: WriteContext = {},
+  ): Promise<ArticleNote> {
     const article = await this.requireRecord(id);
     if (!noteKinds.includes(input.kind)) {
       throw new AppError('validation_failed', 'Unknown note kind.', {
@@ -407,6 +653,13 @@ export class ArticlesService {
         .values({ article_id: id, kind: input.kind, body: text, created_at: when })
         .returning(['id', 'kind', 'body', 'created_at'])
         .executeTakeFirstOrThrow();
+      await this.history.recordEvent(trx, {
+        articleId: id,
+        staffId: ctx.actor ?? null,
+        action: 'note_added',
+        detail: `${input.kind}: ${text.slice(0, 200)}`,
+        at: when,
+      });
       if (article.status === 'published') {
         await trx
           .updateTable('articles')
@@ -810,7 +1063,26 @@ export class ArticlesService {
     // Loaded on first save: the renderer brings a server DOM the reader's path never needs.
     const { renderBody } = await import('./body/body.render.js');
     const rendered = renderBody(body, targets, images);
-    return { ...rendered, linkedArticleIds: refs.articleIds };
+    return { ...rendered, linkedArticleIds: refs.articleIds, imageIds: refs.imageIds };
+  }
+
+  /** An image's alt text, caption or credit changed: the articles showing it follow. */
+  async refreshImageUsers(imageId: number): Promise<void> {
+    const users = await this.db
+      .selectFrom('article_images')
+      .innerJoin('articles', 'articles.id', 'article_images.article_id')
+      .select(['articles.id', 'articles.body', 'articles.body_html', 'articles.status'])
+      .where('article_images.image_id', '=', imageId)
+      .execute();
+    const keys: string[] = [];
+    for (const row of users) {
+      const rendered = await this.render(JSON.parse(row.body) as BodyDoc);
+      if (rendered.html !== row.body_html) {
+        await this.db.updateTable('articles').set({ body_html: rendered.html }).where('id', '=', row.id).execute();
+      }
+      if (row.status === 'published') keys.push(`article:${row.id}`);
+    }
+    if (keys.length > 0) this.deps.purge(keys);
   }
 
   /** Bodies that show this article in a "Read more" card follow its headline and address. */
@@ -881,6 +1153,65 @@ export class ArticlesService {
         .values(unique.map((tag_id, position) => ({ article_id: id, tag_id, position, listed_at: listedAt })))
         .execute();
     }
+  }
+
+  private async replaceImages(trx: Transaction<Database>, id: number, featureId: number | null, figures: number[]) {
+    await trx.deleteFrom('article_images').where('article_id', '=', id).execute();
+    const ids = [...new Set([...(featureId ? [featureId] : []), ...figures])];
+    if (ids.length === 0) return;
+    const existing = await trx.selectFrom('images').select('id').where('id', 'in', ids).execute();
+    if (existing.length > 0) {
+      await trx
+        .insertInto('article_images')
+        .values(existing.map((r) => ({ article_id: id, image_id: r.id })))
+        .execute();
+    }
+  }
+
+  private snapshotOf(row: ArticleRecord, authorIds: number[], tagIds: number[]): RevisionSnapshot {
+    return {
+      headline: row.headline,
+      standfirst: row.standfirst,
+      slug: row.slug,
+      body: JSON.parse(row.body) as BodyDoc,
+      kind: row.kind,
+      sectionId: row.section_id,
+      authorIds,
+      tagIds,
+      featureImageId: row.feature_image_id,
+      featureImageCaption: row.feature_image_caption,
+      creditLine: row.credit_line,
+      wireSource: row.wire_source,
+      wireSourceUrl: row.wire_source_url,
+      canonicalUrl: row.canonical_url,
+      isBreaking: row.is_breaking === 1,
+      breakingUntil: row.breaking_until,
+      frontPageSlot: row.front_page_slot,
+      storyId: row.story_id,
+      commentsMode: row.comments_mode,
+      seoTitle: row.seo_title,
+      seoDescription: row.seo_description,
+      robots: row.robots,
+    };
+  }
+
+  /** Every image an article shows needs alt text before readers see it. */
+  private async requireAltText(row: ArticleRecord): Promise<void> {
+    const used = await this.db
+      .selectFrom('article_images')
+      .innerJoin('images', 'images.id', 'article_images.image_id')
+      .select(['images.id', 'images.alt', 'images.original_name'])
+      .where('article_images.article_id', '=', row.id)
+      .execute();
+    const missing = used.filter((image) => !image.alt.trim());
+    if (missing.length === 0) return;
+    const names = missing.map((m) => m.original_name || `image ${m.id}`).join(', ');
+    throw new AppError('validation_failed', `Add alt text to every image before publishing (missing on ${names}).`, {
+      fields: missing.map((m) => ({
+        field: m.id === row.feature_image_id ? 'featureImageId' : 'body',
+        message: `Describe ${m.original_name || `image ${m.id}`} for readers who cannot see it.`,
+      })),
+    });
   }
 
   private async replaceLinks(trx: Transaction<Database>, id: number, linked: number[]) {

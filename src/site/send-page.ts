@@ -37,7 +37,7 @@ export interface PageSender {
   send(
     request: FastifyRequest,
     reply: FastifyReply,
-    page: { vnode: VNode; keys: string[]; status?: number; expiresAt?: number },
+    page: { vnode: VNode; keys: string[]; status?: number; expiresAt?: number; private?: boolean },
   ): FastifyReply;
 }
 
@@ -56,6 +56,7 @@ export function createPageSender(cache: PageCache | null, config: Config): PageS
       };
       const cacheable =
         cache !== null &&
+        page.private !== true &&
         status === 200 &&
         (request.method === 'GET' || request.method === 'HEAD') &&
         !bypassCache(request.raw);
@@ -76,7 +77,8 @@ export function createPageSender(cache: PageCache | null, config: Config): PageS
         return reply.code(status).send(rep.body);
       }
       reply.headers(headers);
-      if (status !== 200 || bypassCache(request.raw))
+      if (page.private) reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex');
+      else if (status !== 200 || bypassCache(request.raw))
         reply.header('cache-control', status === 200 ? 'private, no-cache' : 'no-cache');
       reply.header('vary', 'Accept-Encoding');
       if (acceptsEncoding(request.headers['accept-encoding'] ?? '', 'gzip')) {

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ArticlesService, ListPage } from '../articles/articles.service.js';
+import type { ArticlePage, ArticlesService, ListPage } from '../articles/articles.service.js';
 import { AppError, notFound } from '../errors.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import type { TaxonomyService } from '../taxonomy/taxonomy.service.js';
@@ -228,5 +228,11 @@ export function createSite(deps: SiteDeps) {
     );
   }
 
-  return { register, renderError };
+  /** The newsroom's preview: the reader page exactly, never cached, never indexed. */
+  async function renderPreview(request: FastifyRequest, reply: FastifyReply, article: ArticlePage) {
+    const ctx = await context(request);
+    return sender.send(request, reply, { vnode: <ArticleView ctx={ctx} article={article} />, keys: [], private: true });
+  }
+
+  return { register, renderError, renderPreview };
 }

@@ -50,6 +50,13 @@ export function Layout({ ctx, meta, children }: { ctx: PageContext; meta: PageMe
                   </a>
                 </li>
               ))}
+              {settings.navigation.map((link) => (
+                <li key={link.url}>
+                  <a href={link.url} aria-current={ctx.path === link.url ? 'page' : undefined}>
+                    {link.label}
+                  </a>
+                </li>
+              ))}
             </ul>
           </nav>
         </header>
