@@ -158,6 +158,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Report every field that needs attention at once, not just the first.
+    // A misspelt field is an error to report, not something to drop in silence.
+    ajv: { customOptions: { allErrors: true, removeAdditional: false } },
     // Cached pages are answered before Fastify sees the request: a map lookup and a write.
     serverFactory: (handler) => {
       const server = http.createServer((req, res) => {

@@ -1062,7 +1062,16 @@ export class ArticlesService {
     }
     // Loaded on first save: the renderer brings a server DOM the reader's path never needs.
     const { renderBody } = await import('./body/body.render.js');
-    const rendered = renderBody(body, targets, images);
+    let rendered: ReturnType<typeof renderBody>;
+    try {
+      rendered = renderBody(body, targets, images);
+    } catch (error) {
+      // ProseMirror refuses a document that breaks the schema (an unknown node, a mark where none may be).
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new AppError('validation_failed', 'The body is not a valid document.', {
+        fields: [{ field: 'body', message: `The editor cannot read this body: ${reason}.` }],
+      });
+    }
     return { ...rendered, linkedArticleIds: refs.articleIds, imageIds: refs.imageIds };
   }
 
