@@ -65,6 +65,11 @@ export class MailService {
   private readonly log: JobLog | undefined;
   private transport: Transporter | null = null;
 
+  /** Whether mail leaves the building (an SMTP relay) or stays in the outbox. */
+  get configured(): boolean {
+    return this.smtpUrl !== null;
+  }
+
   constructor(opts: { db: Db; jobs: JobQueue; clock: Clock; smtpUrl: string | null; from: string; log?: JobLog }) {
     this.db = opts.db;
     this.jobs = opts.jobs;

@@ -125,7 +125,7 @@ export class StaffService {
     role: StaffRole;
     password?: string;
     authorId?: number | null;
-  }): Promise<StaffRecord> {
+  }): Promise<StaffRecord & { invitationUrl?: string }> {
     throwIfAny([
       checkName(input.name),
       checkEmail(input.email),
@@ -139,8 +139,9 @@ export class StaffService {
         status: passwordHash ? 'active' : 'invited',
         passwordHash,
       });
-      if (!passwordHash) await this.sendInvitation(trx, staff);
-      return staff;
+      if (passwordHash) return staff;
+      // Returned for the shell, where an owner without SMTP has no outbox to read yet.
+      return { ...staff, invitationUrl: await this.sendInvitation(trx, staff) };
     });
   }
 
@@ -372,7 +373,7 @@ export class StaffService {
     return token;
   }
 
-  private async sendInvitation(trx: Transaction<Database>, staff: StaffRecord) {
+  private async sendInvitation(trx: Transaction<Database>, staff: StaffRecord): Promise<string> {
     const token = await this.issueToken(trx, staff.id, 'invite', invitationDays * 86400_000);
     const link = `${this.deps.publicUrl}/newsroom/invite/${token}`;
     const site = this.deps.siteName();
@@ -394,6 +395,7 @@ export class StaffService {
       },
       { trx },
     );
+    return link;
   }
 
   private async takeToken(trx: Transaction<Database>, token: string, purpose: StaffTokenPurpose, consume: boolean) {
