@@ -1,7 +1,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { invalidFields } from '../errors.js';
 import type { AdminApp } from '../newsroom/admin.plugin.js';
-import type { SettingsService, SiteSettings } from './settings.service.js';
+import { checkSettings, type SettingsService, type SiteSettings } from './settings.service.js';
 
 const SettingsPatch = Type.Object(
   {
@@ -41,9 +41,11 @@ export function registerSettingsRoutes(app: AdminApp, deps: SettingsRouteDeps) {
     { config: { access: 'settings.manage' }, schema: { tags: ['settings'], body: SettingsPatch } },
     async (request) => {
       const patch = request.body as Partial<SiteSettings>;
+      const problems = checkSettings(patch);
       if (patch.logoImageId != null && !(await deps.imageExists(patch.logoImageId))) {
-        throw invalidFields([{ field: 'logoImageId', message: 'Choose an image from the media library.' }]);
+        problems.push({ field: 'logoImageId', message: 'Choose an image from the media library.' });
       }
+      if (problems.length > 0) throw invalidFields(problems);
       const saved = await deps.settings.update(patch);
       deps.purgeAll();
       return saved;
