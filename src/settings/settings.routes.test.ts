@@ -32,19 +32,19 @@ eachDialect('Admin API: settings', (dialect) => {
 
   test('bad values answer 422 beside each field, and nothing is saved', async () => {
     const owner = await signedIn(t, 'owner');
-    const res2 = await owner.patch('/api/admin/settings', {
+    const res = await owner.patch('/api/admin/settings', {
       siteName: '',
       timeZone: 'Mars/Olympus',
       navigation: [{ label: 'Bad', url: 'javascript:alert(1)' }],
       logoImageId: 987654,
     });
-    assert.equal(res2.statusCode, 422);
+    assert.equal(res.statusCode, 422);
     assert.deepEqual(
-      res2
+      res
         .json()
         .error.fields.map((f: { field: string }) => f.field)
         .sort(),
-      ['navigation.0.url', 'siteName', 'timeZone'],
+      ['logoImageId', 'navigation.0.url', 'siteName', 'timeZone'],
     );
     assert.equal((await owner.get('/api/admin/settings')).json().timeZone, 'Europe/London');
   });
