@@ -363,6 +363,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const scheduleMidnight = () => {
     midnight = setTimeout(() => {
       services.purgeBus.purgeAll();
+      // Housekeeping once a day: finished jobs and dead sessions are not kept for ever.
+      const monthAgo = new Date(services.clock.now().getTime() - 30 * 86400_000);
+      void Promise.all([services.jobs.prune(monthAgo), services.staff.pruneExpired()]).catch((err) =>
+        app.log.warn({ err }, 'daily housekeeping failed'),
+      );
       scheduleMidnight();
     }, msUntilLocalMidnight(services.clock.now(), services.settings.get().timeZone) + 1000);
     midnight.unref();

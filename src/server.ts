@@ -24,6 +24,11 @@ async function main(): Promise<void> {
     `Newsdesk is listening at ${shown}`,
   );
   console.log(`Newsdesk is listening at ${shown}`);
+  console.log(
+    (await app.services.staff.needsOwner())
+      ? `The newsroom is at ${shown}/newsroom/ and asks for its owner account on first visit.`
+      : `The newsroom is at ${shown}/newsroom/`,
+  );
 
   let closing = false;
   const shutdown = (signal: string) => {

@@ -254,6 +254,17 @@ export class StaffService {
     return { staff, csrfToken: csrf_token };
   }
 
+  /** Removes expired sessions and spent or expired links; returns how many rows went. */
+  async pruneExpired(): Promise<number> {
+    const now = this.now().toISOString();
+    const sessions = await this.db.deleteFrom('staff_sessions').where('expires_at', '<', now).executeTakeFirst();
+    const tokens = await this.db
+      .deleteFrom('staff_tokens')
+      .where((eb) => eb.or([eb('expires_at', '<', now), eb('used_at', 'is not', null)]))
+      .executeTakeFirst();
+    return Number(sessions.numDeletedRows) + Number(tokens.numDeletedRows);
+  }
+
   async signOut(token: string | undefined): Promise<void> {
     if (!token) return;
     await this.db.deleteFrom('staff_sessions').where('id', '=', digest(token)).execute();
