@@ -137,10 +137,11 @@ export async function createServices(config: Config, options: BuildOptions = {})
   jobs.register<{ articleId: number }>(publishJob, async ({ articleId }) => {
     await articles.publishScheduled(articleId);
   });
-  purgeBus.follow((keys) => {
-    articles.forgetListings(keys === '*' ? ['site'] : keys);
-    // A purge of everything follows a change of settings or sections made on another instance.
-    if (keys === '*') void Promise.all([settings.load(), taxonomy.load()]).catch(() => undefined);
+  purgeBus.follow((keys) => articles.forgetListings(keys === '*' ? ['site'] : keys));
+  // Settings and sections are held in memory; another instance changed them if it purged the whole site.
+  purgeBus.followRemote((keys) => {
+    if (keys === '*' || keys.includes('site'))
+      void Promise.all([settings.load(), taxonomy.load()]).catch(() => undefined);
   });
   return { db, settings, taxonomy, media, related, articles, cache, purgeBus, clock, jobs, mail, staff };
 }

@@ -69,6 +69,22 @@ eachDialect('Admin API: articles', (dialect) => {
         .sort();
       assert.deepEqual(badFields, ['canonicalUrl', 'headline', 'sectionId']);
 
+      const gone = await editor.post('/api/admin/articles', {
+        headline: 'Names things that do not exist',
+        sectionId,
+        tagIds: [987654],
+        authorIds: [987654],
+        featureImageId: 987654,
+      });
+      assert.equal(gone.statusCode, 422);
+      assert.deepEqual(
+        gone
+          .json()
+          .error.fields.map((f: { field: string }) => f.field)
+          .sort(),
+        ['authorIds', 'featureImageId', 'tagIds'],
+      );
+
       const unknown = await editor.post('/api/admin/articles', { headline: 'x', sectionId, colour: 'red' });
       assert.equal(unknown.statusCode, 422);
       assert.equal(unknown.json().error.fields[0].field, 'colour');

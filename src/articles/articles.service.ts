@@ -190,7 +190,7 @@ export class ArticlesService {
   // ---------------------------------------------------------------- writes
 
   async createArticle(input: ArticleInput, ctx: WriteContext = {}): Promise<ArticleRecord> {
-    const fields = this.validate(input);
+    const fields = [...this.validate(input), ...(await this.checkReferences(input))];
     if (fields.length > 0) throw new AppError('validation_failed', 'Some fields need attention.', { fields });
     const now = this.now();
     const slug = input.slug ?? (await this.freeSlug(slugify(input.headline) || 'story'));
@@ -275,7 +275,7 @@ export class ArticlesService {
   ): Promise<ArticleRecord> {
     const before = await this.requireRecord(id);
     const merged = { ...this.inputOf(before), ...patch } as ArticleInput;
-    const fields = this.validate(merged);
+    const fields = [...this.validate(merged), ...(await this.checkReferences(patch))];
     if (fields.length > 0) throw new AppError('validation_failed', 'Some fields need attention.', { fields });
     const now = this.now();
     const rendered = patch.body !== undefined ? await this.render(patch.body) : null;
@@ -1017,6 +1017,30 @@ export class ArticlesService {
     }
     if (input.frontPageSlot != null && (!Number.isInteger(input.frontPageSlot) || input.frontPageSlot < 0)) {
       fields.push({ field: 'frontPageSlot', message: 'Use 0 for the top story or 1 and up for featured slots.' });
+    }
+    return fields;
+  }
+
+  /** Authors, tags, story and images named by id must exist (a stale editor tab may name a deleted one). */
+  private async checkReferences(input: Partial<ArticleInput>): Promise<FieldError[]> {
+    const fields: FieldError[] = [];
+    const missing = async (table: 'authors' | 'tags' | 'stories' | 'images', ids: number[]) => {
+      const wanted = [...new Set(ids)];
+      if (wanted.length === 0) return false;
+      const found = await this.db.selectFrom(table).select('id').where('id', 'in', wanted).execute();
+      return found.length !== wanted.length;
+    };
+    if (input.authorIds && (await missing('authors', input.authorIds))) {
+      fields.push({ field: 'authorIds', message: 'One of these authors no longer exists; choose again.' });
+    }
+    if (input.tagIds && (await missing('tags', input.tagIds))) {
+      fields.push({ field: 'tagIds', message: 'One of these tags no longer exists; choose again.' });
+    }
+    if (input.storyId != null && (await missing('stories', [input.storyId]))) {
+      fields.push({ field: 'storyId', message: 'That story thread no longer exists.' });
+    }
+    if (input.featureImageId != null && (await missing('images', [input.featureImageId]))) {
+      fields.push({ field: 'featureImageId', message: 'That image is no longer in the media library.' });
     }
     return fields;
   }

@@ -15,6 +15,8 @@ export class PurgeBus {
   private listener: pg.PoolClient | null = null;
   /** Other in-memory copies (the breaking-news bar) that follow the same purges. */
   private readonly followers: ((keys: string[] | '*') => void)[] = [];
+  /** Those that need to hear only of other instances' purges (they already know their own). */
+  private readonly remoteFollowers: ((keys: string[] | '*') => void)[] = [];
   private stopped = false;
   private retry: NodeJS.Timeout | undefined;
   private retryMs = minRetryMs;
@@ -39,6 +41,7 @@ export class PurgeBus {
         if (keys === '*') this.cache?.purgeAll();
         else this.cache?.purge(keys);
         for (const follow of this.followers) follow(keys);
+        for (const follow of this.remoteFollowers) follow(keys);
       } catch {
         // A malformed payload is not ours to act on.
       }
@@ -83,6 +86,11 @@ export class PurgeBus {
 
   follow(listener: (keys: string[] | '*') => void): void {
     this.followers.push(listener);
+  }
+
+  /** Called for purges made by other instances only: a settings or sections change made elsewhere. */
+  followRemote(listener: (keys: string[] | '*') => void): void {
+    this.remoteFollowers.push(listener);
   }
 
   purge(keys: string[]): void {
