@@ -23,7 +23,7 @@ import { AppError, type FieldError } from './errors.js';
 import { JobQueue } from './jobs/jobs.service.js';
 import { MailService } from './mail/mail.service.js';
 import { registerMediaRoutes } from './media/media.routes.js';
-import { MediaService } from './media/media.service.js';
+import { imageSources, MediaService } from './media/media.service.js';
 import { adminGuard } from './newsroom/admin.plugin.js';
 import { registerNewsroomApp } from './newsroom/newsroom.app.js';
 import { registerNewsroomRoutes, registerOutboxRoutes } from './newsroom/newsroom.routes.js';
@@ -198,6 +198,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     assets,
     publicUrl: config.publicUrl,
     now: () => services.clock.now(),
+    findImage: async (id) => {
+      const image = await services.media.findById(id);
+      const sources = image ? imageSources(image) : null;
+      return sources?.src ? { src: sources.src, width: sources.width, height: sources.height } : undefined;
+    },
   });
 
   const wantsPage = (request: FastifyRequest) =>

@@ -56,3 +56,30 @@ eachDialect('Admin API: settings', (dialect) => {
     assert.equal(res.json().error.code, 'forbidden');
   });
 });
+
+eachDialect('the site logo', (dialect) => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp(dialect);
+  });
+  after(() => t.close());
+
+  test('a logo chosen in settings replaces the name in the masthead, and cannot be deleted while in use', async () => {
+    const owner = await signedIn(t, 'owner');
+    const { default: sharp } = await import('sharp');
+    const png = await sharp({ create: { width: 900, height: 180, channels: 3, background: '#123' } })
+      .png()
+      .toBuffer();
+    const logo = await t.services.media.createImage(png, { originalName: 'logo.png', alt: 'Courier logo' });
+    const res = await owner.patch('/api/admin/settings', { siteName: 'The Courier', logoImageId: logo.id });
+    assert.equal(res.statusCode, 200);
+    const page = await t.app.inject('/');
+    assert.match(
+      page.body,
+      /<img class="masthead__logo" src="\/media\/images\/[^"]+\.jpg" width="900" height="180" alt="The Courier"/,
+    );
+    const del = await owner.delete(`/api/admin/media/${logo.id}`);
+    assert.equal(del.statusCode, 409);
+    assert.match(del.json().error.message, /logo/);
+  });
+});

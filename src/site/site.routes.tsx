@@ -19,6 +19,8 @@ export interface SiteDeps {
   assets: Assets;
   publicUrl: string;
   now: () => Date;
+  /** The logo's displayable variant (none while its variants are being made). */
+  findImage?: (id: number) => Promise<{ src: string; width: number; height: number } | undefined>;
 }
 
 /** ?page=N: a whole number from 1; anything else is a clear 400, never a 500. */
@@ -39,8 +41,24 @@ const slugParam = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export function createSite(deps: SiteDeps) {
   const { articles, taxonomy, settings, sender } = deps;
 
+  // The logo is looked up once per settings change (settings are replaced, not mutated, on change).
+  let logoFor: { settings: object; logo: PageContext['logo'] } | null = null;
+  async function logo(): Promise<PageContext['logo']> {
+    const current = settings.get();
+    if (logoFor?.settings === current) return logoFor.logo;
+    let found: PageContext['logo'] = null;
+    if (current.logoImageId !== null && deps.findImage) {
+      const image = await deps.findImage(current.logoImageId);
+      if (image) found = image;
+    }
+    // Not remembered while a chosen logo has no variants yet: they are on their way.
+    if (found || current.logoImageId === null) logoFor = { settings: current, logo: found };
+    return found;
+  }
+
   async function context(request: FastifyRequest): Promise<PageContext> {
     return {
+      logo: await logo(),
       settings: settings.get(),
       sections: taxonomy.navigationSections(),
       breaking: await articles.listBreaking(),

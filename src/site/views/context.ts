@@ -13,6 +13,8 @@ export interface PageContext {
   path: string;
   stylesheet: string;
   favicon: string;
+  /** The masthead logo chosen in settings, if any. */
+  logo?: { src: string; width: number; height: number } | null;
 }
 
 export interface PageMeta {

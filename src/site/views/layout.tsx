@@ -32,7 +32,19 @@ export function Layout({ ctx, meta, children }: { ctx: PageContext; meta: PageMe
               </time>
             </p>
             <SiteName class="masthead__title">
-              <a href="/">{settings.siteName}</a>
+              <a href="/">
+                {ctx.logo ? (
+                  <img
+                    class="masthead__logo"
+                    src={ctx.logo.src}
+                    width={ctx.logo.width}
+                    height={ctx.logo.height}
+                    alt={settings.siteName}
+                  />
+                ) : (
+                  settings.siteName
+                )}
+              </a>
             </SiteName>
             <p class="masthead__tagline">{settings.tagline}</p>
           </div>
