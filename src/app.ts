@@ -4,6 +4,8 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import Fastify, {
   type FastifyError,
   type FastifyInstance,
@@ -94,7 +96,7 @@ export async function createServices(config: Config, options: BuildOptions = {})
     ...(options.log ? { log: options.log } : {}),
   });
   mail.registerJobs();
-  const media = new MediaService(db, config.mediaDir, {
+  const media: MediaService = new MediaService(db, config.mediaDir, {
     maxUploadBytes: config.media.maxUploadBytes,
     maxPixels: config.media.maxPixels,
     jobs,
@@ -103,6 +105,8 @@ export async function createServices(config: Config, options: BuildOptions = {})
       (await settings.load()).logoImageId === id
         ? 'This image is the site logo; choose another logo in Settings first.'
         : null,
+    // Called later, by a job, once the articles service below exists.
+    onReady: (id): Promise<void> => articles.refreshImageUsers(id),
   });
   media.registerJobs();
   const staff = new StaffService({
@@ -146,6 +150,24 @@ export async function createServices(config: Config, options: BuildOptions = {})
   return { db, settings, taxonomy, media, related, articles, cache, purgeBus, clock, jobs, mail, staff };
 }
 
+/**
+ * Validation: every problem reported at once, and a misspelt field reported rather than
+ * dropped. Only the URL (query, params) is coerced from text: coercing a JSON body would
+ * turn `frontPageSlot: null` into 0, the top story.
+ */
+const validators = (() => {
+  const make = (coerceTypes: 'array' | false) => {
+    const ajv = new Ajv({ allErrors: true, removeAdditional: false, useDefaults: true, coerceTypes, strict: false });
+    addFormats.default(ajv);
+    return ajv;
+  };
+  return { url: make('array'), body: make(false) };
+})();
+
+function validatorFor({ schema, httpPart }: { schema: object; httpPart?: string }) {
+  return (httpPart === 'body' ? validators.body : validators.url).compile(schema);
+}
+
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const services = await createServices(config, options);
   if (options.seedDemo) {
@@ -160,8 +182,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // Report every field that needs attention at once, not just the first.
-    // A misspelt field is an error to report, not something to drop in silence.
-    ajv: { customOptions: { allErrors: true, removeAdditional: false } },
+
     // Cached pages are answered before Fastify sees the request: a map lookup and a write.
     serverFactory: (handler) => {
       const server = http.createServer((req, res) => {
@@ -176,6 +197,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
   });
   app.decorate('services', services);
+  app.setValidatorCompiler(validatorFor);
 
   // Requests made through inject() skip the server factory; answer them from the cache too.
   if (cache) {

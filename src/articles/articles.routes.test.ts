@@ -395,6 +395,24 @@ eachDialect('Admin API: articles', (dialect) => {
       assert.equal(edit.statusCode, 403, 'once published, only an editor changes it');
     });
 
+    test('null placement fields stay null: a contributor’s draft never lands in the top-story slot', async () => {
+      const contributor = await signedIn(t, 'contributor');
+      const res = await contributor.post('/api/admin/articles', {
+        headline: 'Null means none',
+        sectionId,
+        isBreaking: false,
+        breakingUntil: null,
+        frontPageSlot: null,
+        featureImageId: null,
+        storyId: null,
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      assert.equal(res.json().frontPageSlot, null);
+      assert.equal(res.json().featureImageId, null);
+      const wrongType = await editor.patch(`/api/admin/articles/${res.json().id}`, { version: 1, frontPageSlot: '0' });
+      assert.equal(wrongType.statusCode, 422, 'a JSON body is not coerced from text');
+    });
+
     test('an author publishes their own work, not someone else’s, and cannot curate the front page', async () => {
       const author = await signedIn(t, 'author');
       const own = await draft(author);

@@ -44,6 +44,8 @@ export interface MediaOptions {
    * as a sentence for the newsroom, or null.
    */
   deleteGuard?: (imageId: number) => string | null | Promise<string | null>;
+  /** An upload's variants are ready: pages already showing it (saved while it was processing) follow. */
+  onReady?: (imageId: number) => Promise<void>;
 }
 
 export interface ImageMeta {
@@ -181,6 +183,7 @@ export class MediaService {
   private readonly maxPixels: number;
   private readonly jobs: MediaJobs | undefined;
   private readonly deleteGuard: MediaOptions['deleteGuard'];
+  private readonly onReady: MediaOptions['onReady'];
 
   constructor(
     private readonly db: Db,
@@ -191,6 +194,7 @@ export class MediaService {
     this.maxPixels = options.maxPixels ?? maxPixels;
     this.jobs = options.jobs;
     this.deleteGuard = options.deleteGuard;
+    this.onReady = options.onReady;
   }
 
   /**
@@ -258,6 +262,7 @@ export class MediaService {
       .executeTakeFirst();
     // Deleted while the variants were being made: the files just written belong to nobody.
     if (result.numUpdatedRows === 0n) await this.removeFiles(row.storage_key);
+    else await this.onReady?.(imageId);
   }
 
   async updateImage(id: number, patch: ImagePatch): Promise<ImageRow> {

@@ -54,9 +54,17 @@ export function BodyEditor({ editor, readOnly, articleId, dropRef, error }: Body
     [readOnly],
   );
 
-  /** Inserts a block node where the cursor is, or after the block holding it. */
+  /**
+   * Inserts a card after the selection (never over it: a card just inserted is selected, and
+   * the next insert would replace it), followed by a paragraph where the cursor goes on.
+   */
   const insertBlock = (type: string, attrs: object) => {
-    editor.chain().focus().insertContent({ type, attrs }).run();
+    const at = editor.state.selection.to;
+    editor
+      .chain()
+      .focus()
+      .insertContentAt(at, [{ type, attrs }, { type: 'paragraph' }])
+      .run();
   };
 
   useEffect(() => {

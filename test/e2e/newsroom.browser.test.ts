@@ -1,0 +1,253 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, afterEach, before, describe, test } from 'node:test';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import sharp from 'sharp';
+import { createServices } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { paragraphs } from '../helpers/factories.js';
+import { freePort, projectRoot, type ServerProcess, spawnServer } from '../helpers/server-process.js';
+
+/**
+ * The newsroom in a real browser against the real server: the first-run owner writes an
+ * article with a figure and a "Read more" card, publishes it and finds it on the reader
+ * site; a contributor can write and submit but not publish.
+ */
+const chromiumPath = '/usr/bin/chromium';
+const haveChromium = fs.existsSync(chromiumPath);
+const inCi = process.env.CI === 'true';
+
+if (!haveChromium && inCi) {
+  test('Chromium is installed for the newsroom browser tests', () => {
+    assert.fail(`Chromium is required in CI and was not found at ${chromiumPath}`);
+  });
+} else if (!haveChromium) {
+  test('newsroom in Chromium', { skip: `Chromium is not installed at ${chromiumPath}` }, () => {});
+} else {
+  describe('newsroom in Chromium', () => {
+    let dir: string;
+    let server: ServerProcess;
+    let browser: Browser;
+    let base: string;
+    let figureFile: string;
+    const contexts: BrowserContext[] = [];
+    const problems: string[] = [];
+
+    before(
+      async () => {
+        // The app is served from its build; `npm test` builds it first, this covers a lone run.
+        const built = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-admin.ts'], {
+          cwd: projectRoot,
+          encoding: 'utf8',
+        });
+        assert.equal(built.status, 0, built.stderr);
+
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-newsroom-e2e-'));
+        const env = {
+          DATABASE_URL: path.join(dir, 'newsroom.db'),
+          NEWSDESK_MEDIA_DIR: path.join(dir, 'media'),
+          NEWSDESK_SEED_DEMO: 'false',
+          NEWSDESK_LOG_LEVEL: 'warn',
+        };
+        // A small newsroom: one section and one published story for the Read-more card to find.
+        const services = await createServices(loadConfig(env));
+        const section = await services.taxonomy.createSection({ slug: 'harbour', name: 'Harbour' });
+        const older = await services.articles.createArticle({
+          headline: 'Lighthouse keeper retires after forty years',
+          sectionId: section.id,
+          body: paragraphs('The lamp was tended by one family for four decades.'),
+        });
+        await services.articles.publishArticle(older.id);
+        services.mail.close();
+        await services.purgeBus.stop();
+        await services.db.close();
+
+        figureFile = path.join(dir, 'harbour-wall.png');
+        await sharp({ create: { width: 1400, height: 900, channels: 3, background: '#3d6b8a' } })
+          .png()
+          .toFile(figureFile);
+
+        const port = await freePort();
+        server = spawnServer({ ...env, PORT: String(port), HOST: '127.0.0.1', NEWSDESK_JOBS_POLL_MS: '200' });
+        const line = await server.waitForLine('Newsdesk is listening at', 60_000);
+        base = line.slice(line.indexOf('http://')).trim();
+        browser = await chromium.launch({
+          executablePath: chromiumPath,
+          args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+        });
+      },
+      { timeout: 120_000 },
+    );
+
+    afterEach(async () => {
+      for (const context of contexts.splice(0)) await context.close();
+    });
+
+    after(async () => {
+      await browser?.close();
+      await server?.stop();
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    async function newPage(): Promise<Page> {
+      const context = await browser.newContext();
+      context.setDefaultTimeout(15_000);
+      contexts.push(context);
+      await context.exposeBinding('__reportCspViolation', (_source, text: string) => {
+        problems.push(`CSP violation: ${text}`);
+      });
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          const report = (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation;
+          report(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} on ${e.documentURI}`);
+        });
+      });
+      const page = await context.newPage();
+      page.on('pageerror', (err) => problems.push(`uncaught exception on ${page.url()}: ${err.message}`));
+      return page;
+    }
+
+    /** The Admin API as the signed-in page sees it (same cookies), with the CSRF header. */
+    async function api(page: Page, method: 'GET' | 'POST' | 'PUT', url: string, data?: unknown) {
+      const session = await (await page.request.get(`${base}/api/admin/session`)).json();
+      const res = await page.request.fetch(`${base}${url}`, {
+        method,
+        headers: { 'x-csrf-token': session.csrfToken },
+        ...(data !== undefined ? { data } : {}),
+      });
+      return { status: res.status(), body: await res.json().catch(() => null) };
+    }
+
+    test('the owner sets up the newsroom, writes an article with a figure and a Read more card, publishes it and finds it on the site', {
+      timeout: 120_000,
+    }, async () => {
+      const page = await newPage();
+      await page.goto(`${base}/newsroom/`);
+      await page.getByRole('heading', { name: 'Create the owner account' }).waitFor();
+      await page.getByLabel('Name').fill('Ana Reyes');
+      await page.getByLabel('Email').fill('ana@courier.test');
+      await page.getByLabel('Password').fill('a long enough password');
+      await page.getByRole('button', { name: 'Create the owner account' }).click();
+      await page.getByRole('heading', { name: 'Articles' }).waitFor();
+
+      await page.getByRole('link', { name: 'New article' }).click();
+      await page.getByLabel('Headline').fill('Harbour wall repairs finish ahead of winter storms');
+      await page.getByLabel('Section').selectOption({ label: 'Harbour' });
+      const body = page.locator('.ProseMirror');
+      await body.click();
+      await page.keyboard.type('Crews laid the last stones on Friday, two weeks early.');
+
+      await page.getByRole('button', { name: 'Insert figure' }).click();
+      const figureDialog = page.getByRole('dialog', { name: 'Add a figure' });
+      await figureDialog.getByLabel('Upload an image').setInputFiles(figureFile);
+      await figureDialog.getByLabel('Alt text').fill('Stone masons on the new harbour wall at low tide');
+      await figureDialog.getByLabel('Caption').fill('The repaired wall on Friday');
+      await figureDialog.getByLabel('Credit').fill('Courier photo');
+      await figureDialog.getByRole('button', { name: 'Add figure' }).click();
+      await figureDialog.waitFor({ state: 'hidden' });
+
+      await page.getByRole('button', { name: 'Insert Read more card' }).click();
+      const readMore = page.getByRole('dialog', { name: 'Add a Read more card' });
+      await readMore.getByLabel('Search published articles').fill('lighthouse');
+      await readMore.getByRole('button', { name: 'Lighthouse keeper retires after forty years' }).click();
+      await readMore.waitFor({ state: 'hidden' });
+
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.getByText(/^Saved/).waitFor();
+      await page.getByRole('button', { name: 'Publish now' }).click();
+      await page.locator('.badge--published').first().waitFor();
+
+      const listed = await api(page, 'GET', '/api/admin/articles?q=harbour%20wall');
+      assert.equal(listed.status, 200);
+      const article = listed.body.items[0];
+      assert.equal(article.status, 'published');
+      assert.ok(article.url, 'a published article has a reader address');
+
+      // The figure's variants are made by a job; the page follows once they are ready.
+      const reader = await newPage();
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        await reader.goto(`${base}${article.url}`);
+        if ((await reader.locator('figure img').count()) > 0 || Date.now() > deadline) break;
+        await reader.waitForTimeout(300);
+      }
+      assert.equal(
+        await reader.locator('h1').first().textContent(),
+        'Harbour wall repairs finish ahead of winter storms',
+      );
+      await reader.getByText('Crews laid the last stones on Friday, two weeks early.').waitFor();
+      const img = reader.locator('figure img').first();
+      assert.equal(await img.getAttribute('alt'), 'Stone masons on the new harbour wall at low tide');
+      assert.match(
+        String(await img.getAttribute('src')),
+        /^\/media\/images\//,
+        'readers get a variant, not the original',
+      );
+      assert.match(
+        (await reader.locator('figure figcaption').first().textContent()) ?? '',
+        /The repaired wall on Friday/,
+      );
+      const card = reader.getByRole('link', { name: /Lighthouse keeper retires after forty years/ });
+      await card.click();
+      await reader.waitForURL(/\/harbour\/\d{4}\/\d{2}\/\d{2}\/lighthouse-keeper-retires-after-forty-years$/);
+      assert.deepEqual(problems, [], 'no CSP violation or uncaught error');
+    });
+
+    test('a contributor writes and submits for review, but cannot publish', { timeout: 120_000 }, async () => {
+      // The owner (signed in through the API, as the newsroom app would be) invites a contributor.
+      const owner = await newPage();
+      const signIn = await owner.request.post(`${base}/api/admin/session`, {
+        data: { email: 'ana@courier.test', password: 'a long enough password' },
+      });
+      assert.equal(signIn.status(), 200);
+      const invited = await api(owner, 'POST', '/api/admin/staff', {
+        email: 'cai@courier.test',
+        name: 'Cai',
+        role: 'contributor',
+      });
+      assert.equal(invited.status, 201);
+      const outbox = await api(owner, 'GET', '/api/admin/outbox');
+      const mail = outbox.body.items.find((m: { to: string }) => m.to === 'cai@courier.test');
+      const link = /https?:\/\/\S+\/newsroom\/invite\/\S+/.exec(mail.text)?.[0];
+      assert.ok(link, 'the invitation holds a link');
+
+      const page = await newPage();
+      await page.goto(`${base}${new URL(link).pathname}`);
+      await page.getByLabel('Name').fill('Cai Morgan');
+      await page.getByLabel('New password', { exact: true }).fill('contributor password');
+      await page.getByLabel('Repeat the new password').fill('contributor password');
+      await page.getByRole('button', { name: 'Accept invitation' }).click();
+      await page.getByRole('heading', { name: 'Articles' }).waitFor();
+
+      await page.getByRole('link', { name: 'New article' }).click();
+      await page.getByLabel('Headline').fill('Market stalls return to the quay');
+      await page.getByLabel('Section').selectOption({ label: 'Harbour' });
+      await page.locator('.ProseMirror').click();
+      await page.keyboard.type('Twelve stalls opened on Saturday morning.');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page
+        .getByText(/^Saved/)
+        .waitFor()
+        .catch(async (error) => {
+          await page.screenshot({ path: path.join(os.tmpdir(), 'newsroom-contributor.png'), fullPage: true });
+          const alerts = await page.getByRole('alert').allTextContents();
+          throw new Error(`not saved; alerts: ${alerts.join(' | ')}`, { cause: error });
+        });
+
+      assert.equal(await page.getByRole('button', { name: 'Publish now' }).count(), 0, 'no Publish button');
+      await page.getByRole('button', { name: 'Submit for review' }).click();
+      await page.locator('.badge--in_review').first().waitFor();
+
+      const mine = await api(page, 'GET', '/api/admin/articles');
+      const id = mine.body.items[0].id;
+      const forced = await api(page, 'PUT', `/api/admin/articles/${id}/publication`);
+      assert.equal(forced.status, 403, 'the server refuses even without the button');
+      assert.equal(forced.body.error.code, 'forbidden');
+      assert.equal((await page.request.get(`${base}/harbour`)).status(), 200);
+      assert.deepEqual(problems, [], 'no CSP violation or uncaught error');
+    });
+  });
+}
