@@ -197,12 +197,20 @@ if (!haveChromium && inCi) {
     });
 
     test('a contributor writes and submits for review, but cannot publish', { timeout: 120_000 }, async () => {
-      // The owner (signed in through the API, as the newsroom app would be) invites a contributor.
+      // The owner signs in through the form and invites a contributor.
       const owner = await newPage();
-      const signIn = await owner.request.post(`${base}/api/admin/session`, {
-        data: { email: 'ana@courier.test', password: 'a long enough password' },
-      });
-      assert.equal(signIn.status(), 200);
+      await owner.goto(`${base}/newsroom/`);
+      await owner.getByRole('heading', { name: 'Sign in' }).waitFor();
+      await owner.getByLabel('Email').fill('ana@courier.test');
+      await owner.getByLabel('Password').fill('not the password');
+      await owner.getByRole('button', { name: 'Sign in' }).click();
+      await owner
+        .getByRole('alert')
+        .filter({ hasText: /do not match/ })
+        .waitFor();
+      await owner.getByLabel('Password').fill('a long enough password');
+      await owner.getByRole('button', { name: 'Sign in' }).click();
+      await owner.getByRole('heading', { name: 'Articles' }).waitFor();
       const invited = await api(owner, 'POST', '/api/admin/staff', {
         email: 'cai@courier.test',
         name: 'Cai',
