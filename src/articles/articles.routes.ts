@@ -8,9 +8,14 @@ import type { SettingsService } from '../settings/settings.service.js';
 import type { TaxonomyService } from '../taxonomy/taxonomy.service.js';
 import { diffSnapshots } from './articles.history.js';
 import { articlePath } from './articles.paths.js';
-import type { ArticleInput, ArticlePage, ArticleRecord, ArticlesService } from './articles.service.js';
+import {
+  type ArticleInput,
+  type ArticlePage,
+  type ArticleRecord,
+  type ArticlesService,
+  editableFields,
+} from './articles.service.js';
 import { articleKinds, articleStatuses, commentModes, noteKinds } from './articles.table.js';
-import type { BodyDoc } from './body/body.schema.js';
 
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Nullable = <T extends Parameters<typeof Type.Optional>[0]>(schema: T) =>
@@ -110,28 +115,7 @@ export function registerArticleRoutes(app: AdminApp, deps: ArticleRouteDeps) {
       id: row.id,
       status: row.status,
       version: row.version,
-      headline: row.headline,
-      standfirst: row.standfirst,
-      slug: row.slug,
-      body: JSON.parse(row.body) as BodyDoc,
-      kind: row.kind,
-      sectionId: row.section_id,
-      authorIds,
-      tagIds,
-      featureImageId: row.feature_image_id,
-      featureImageCaption: row.feature_image_caption,
-      creditLine: row.credit_line,
-      wireSource: row.wire_source,
-      wireSourceUrl: row.wire_source_url,
-      canonicalUrl: row.canonical_url,
-      isBreaking: row.is_breaking === 1,
-      breakingUntil: row.breaking_until,
-      frontPageSlot: row.front_page_slot,
-      storyId: row.story_id,
-      commentsMode: row.comments_mode,
-      seoTitle: row.seo_title,
-      seoDescription: row.seo_description,
-      robots: row.robots,
+      ...editableFields(row, authorIds, tagIds),
       wordCount: row.word_count,
       url: readerUrl(row),
       createdAt: row.created_at,

@@ -958,29 +958,8 @@ export class ArticlesService {
   }
 
   private inputOf(row: ArticleRecord): ArticleInput {
-    return {
-      headline: row.headline,
-      standfirst: row.standfirst,
-      slug: row.slug,
-      body: JSON.parse(row.body) as BodyDoc,
-      kind: row.kind,
-      sectionId: row.section_id,
-      featureImageId: row.feature_image_id,
-      featureImageCaption: row.feature_image_caption,
-      creditLine: row.credit_line,
-      wireSource: row.wire_source,
-      wireSourceUrl: row.wire_source_url,
-      canonicalUrl: row.canonical_url,
-      isBreaking: row.is_breaking === 1,
-      breakingUntil: row.breaking_until,
-      frontPageSlot: row.front_page_slot,
-      storyId: row.story_id,
-      commentsMode: row.comments_mode,
-      seoTitle: row.seo_title,
-      seoDescription: row.seo_description,
-      language: row.language,
-      robots: row.robots,
-    };
+    const { authorIds: _a, tagIds: _t, ...fields } = editableFields(row, [], []);
+    return { ...fields, kind: row.kind, commentsMode: row.comments_mode, language: row.language };
   }
 
   private validate(input: ArticleInput): FieldError[] {
@@ -1202,30 +1181,7 @@ export class ArticlesService {
   }
 
   private snapshotOf(row: ArticleRecord, authorIds: number[], tagIds: number[]): RevisionSnapshot {
-    return {
-      headline: row.headline,
-      standfirst: row.standfirst,
-      slug: row.slug,
-      body: JSON.parse(row.body) as BodyDoc,
-      kind: row.kind,
-      sectionId: row.section_id,
-      authorIds,
-      tagIds,
-      featureImageId: row.feature_image_id,
-      featureImageCaption: row.feature_image_caption,
-      creditLine: row.credit_line,
-      wireSource: row.wire_source,
-      wireSourceUrl: row.wire_source_url,
-      canonicalUrl: row.canonical_url,
-      isBreaking: row.is_breaking === 1,
-      breakingUntil: row.breaking_until,
-      frontPageSlot: row.front_page_slot,
-      storyId: row.story_id,
-      commentsMode: row.comments_mode,
-      seoTitle: row.seo_title,
-      seoDescription: row.seo_description,
-      robots: row.robots,
-    };
+    return editableFields(row, authorIds, tagIds);
   }
 
   /** Every image an article shows needs alt text before readers see it. */
@@ -1271,6 +1227,34 @@ function figureOf(image: ImageRow, sources: ImageSources): ImageForFigure {
     alt: image.alt,
     caption: image.caption,
     credit: image.credit,
+  };
+}
+
+/** The fields an editor changes, named as the Admin API and revisions name them. */
+export function editableFields(row: ArticleRecord, authorIds: number[], tagIds: number[]): RevisionSnapshot {
+  return {
+    headline: row.headline,
+    standfirst: row.standfirst,
+    slug: row.slug,
+    body: JSON.parse(row.body) as BodyDoc,
+    kind: row.kind,
+    sectionId: row.section_id,
+    authorIds,
+    tagIds,
+    featureImageId: row.feature_image_id,
+    featureImageCaption: row.feature_image_caption,
+    creditLine: row.credit_line,
+    wireSource: row.wire_source,
+    wireSourceUrl: row.wire_source_url,
+    canonicalUrl: row.canonical_url,
+    isBreaking: row.is_breaking === 1,
+    breakingUntil: row.breaking_until,
+    frontPageSlot: row.front_page_slot,
+    storyId: row.story_id,
+    commentsMode: row.comments_mode,
+    seoTitle: row.seo_title,
+    seoDescription: row.seo_description,
+    robots: row.robots,
   };
 }
 

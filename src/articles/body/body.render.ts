@@ -27,9 +27,12 @@ export interface ImageForFigure {
   credit: string;
 }
 
-function mapNodes(doc: BodyDoc, fn: (node: BodyDoc) => BodyDoc): BodyDoc {
+/** Maps every node; a node mapped to null is left out, with what it holds. */
+function mapNodes(doc: BodyDoc, fn: (node: BodyDoc) => BodyDoc | null): BodyDoc | null {
   const next = fn(doc);
-  return next.content ? { ...next, content: next.content.map((child) => mapNodes(child, fn)) } : next;
+  if (!next?.content) return next;
+  const content = next.content.map((child) => mapNodes(child, fn)).filter((c): c is BodyDoc => c !== null);
+  return { ...next, content };
 }
 
 /** Plain text of the body, one block a line, "Read more" cards left out. */
@@ -80,8 +83,11 @@ export function renderBody(
     }
     if (node.type === 'figure') {
       const id = node.attrs?.imageId;
-      const image = typeof id === 'number' ? images.get(id) : undefined;
-      if (!image) return node;
+      if (typeof id !== 'number') return node;
+      const image = images.get(id);
+      // A library image without variants yet (or deleted): readers see nothing rather than
+      // the address the editor used; the page is rendered again once the variants exist.
+      if (!image) return null;
       return {
         ...node,
         attrs: {
@@ -98,7 +104,7 @@ export function renderBody(
     }
     return node;
   });
-  const html = generateHTML(resolved, bodyExtensions);
+  const html = generateHTML(resolved ?? { type: 'doc', content: [] }, bodyExtensions);
   const text = bodyText(doc);
   const wordCount = text.split(/\s+/).filter(Boolean).length;
   return { html, text, wordCount, linkedArticleIds: [...linked] };

@@ -70,3 +70,37 @@ test('embeds render as a safe link card, never a frame', () => {
   );
   assert.doesNotMatch(html, /javascript:|<iframe/);
 });
+
+test('a library figure shows only once its variants exist, never the address the editor used', () => {
+  const doc = {
+    type: 'doc',
+    content: [
+      { type: 'paragraph', content: [{ type: 'text', text: 'Before.' }] },
+      { type: 'figure', attrs: { imageId: 7, src: '/api/admin/media/7/original', alt: 'Quay', caption: 'Low tide' } },
+    ],
+  };
+  const pending = renderBody(doc, new Map()).html;
+  assert.doesNotMatch(pending, /<figure|api\/admin/);
+  assert.match(pending, /Before\./);
+  const ready = renderBody(
+    doc,
+    new Map(),
+    new Map([
+      [
+        7,
+        {
+          src: '/media/images/q/800.jpg',
+          srcset: '/media/images/q/800.jpg 800w',
+          width: 800,
+          height: 500,
+          alt: 'Library alt',
+          caption: '',
+          credit: 'Courier',
+        },
+      ],
+    ]),
+  ).html;
+  assert.match(ready, /<img src="\/media\/images\/q\/800\.jpg"[^>]*alt="Quay"/);
+  assert.match(ready, /Low tide/);
+  assert.doesNotMatch(ready, /api\/admin/);
+});
