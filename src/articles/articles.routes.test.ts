@@ -311,6 +311,11 @@ eachDialect('Admin API: articles', (dialect) => {
       assert.equal(first.version, 1);
       assert.equal(first.staff.id, editor.staff.id);
 
+      const one = (await editor.get(`/api/admin/articles/${created.id}/revisions/${first.id}`)).json();
+      assert.equal(one.snapshot.headline, 'Storm closes the coast road');
+      assert.equal(one.staff.name, editor.staff.name);
+      assert.equal((await editor.get(`/api/admin/articles/${created.id}/revisions/999999`)).statusCode, 404);
+
       const diff = (await editor.get(`/api/admin/articles/${created.id}/revisions/${first.id}/diff`)).json();
       const headline = diff.fields.find((f: { field: string }) => f.field === 'headline');
       assert.deepEqual(

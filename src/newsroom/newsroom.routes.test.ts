@@ -342,6 +342,18 @@ eachDialect('newsroom outbox without SMTP', (dialect) => {
     const item = outbox.json().items.find((m: { to: string }) => m.to === 'fay@courier.test');
     assert.equal(item.status, 'kept');
     assert.match(item.text, /\/newsroom\/invite\//);
+    const staff = (await owner.get('/api/admin/staff')).json();
+    const fay = staff.items.find((p: { email: string }) => p.email === 'fay@courier.test');
+    assert.equal(fay.status, 'invited');
+    assert.equal(fay.role, 'contributor');
+    assert.equal(staff.total, staff.items.length);
+    const resent = await owner.post(`/api/admin/staff/${fay.id}/invitations`);
+    assert.equal(resent.statusCode, 202);
+    const after = (await owner.get('/api/admin/outbox')).json().items;
+    assert.equal(after.filter((m: { to: string }) => m.to === 'fay@courier.test').length, 2);
+    const again = await owner.post(`/api/admin/staff/${owner.staff.id}/invitations`);
+    assert.equal(again.statusCode, 409, 'an active account needs no invitation');
+
     const editor = await signedIn(t, 'editor');
     const denied = await editor.get('/api/admin/outbox');
     assert.equal(denied.statusCode, 403);
