@@ -256,6 +256,23 @@ eachDialect('Admin API: articles', (dialect) => {
       assert.equal((await editor.put(`/api/admin/articles/${created.id}/publication`)).statusCode, 200);
     });
 
+    test('a figure saved while its upload is processing appears once the variants are made', async () => {
+      const png = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#567' } })
+        .png()
+        .toBuffer();
+      const image = await t.services.media.uploadImage(png, { originalName: 'slipway.png', alt: 'The slipway' });
+      assert.equal(image.status, 'processing');
+      const created = await draft(editor, {
+        body: { type: 'doc', content: [{ type: 'figure', attrs: { imageId: image.id, caption: 'The slipway' } }] },
+      });
+      await editor.put(`/api/admin/articles/${created.id}/publication`);
+      const before = await t.services.articles.findRecord(created.id);
+      assert.doesNotMatch(String(before?.body_html), /<figure/);
+      await t.services.jobs.runDue();
+      const after = await t.services.articles.findRecord(created.id);
+      assert.match(String(after?.body_html), /<figure class="figure"><img src="\/media\/images\/[^"]+"/);
+    });
+
     test('a correction is appended with its time and shown to readers', async () => {
       const row = await buildArticle(t.services, { section: 'world', published: true, headline: 'Tide tables' });
       const bad = await editor.post(`/api/admin/articles/${row.id}/notes`, { kind: 'rumour', body: 'x' });

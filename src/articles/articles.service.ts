@@ -260,6 +260,7 @@ export class ArticlesService {
       });
       return row;
     });
+    await this.followPendingImages(rendered.pendingImageIds);
     return created;
   }
 
@@ -390,6 +391,7 @@ export class ArticlesService {
       for (const other of await this.deps.related.refresh(id)) keys.add(`page:${other}`);
     }
     this.deps.purge([...keys]);
+    if (rendered) await this.followPendingImages(rendered.pendingImageIds);
     return after;
   }
 
@@ -1075,7 +1077,21 @@ export class ArticlesService {
         fields: [{ field: 'body', message: `The editor cannot read this body: ${reason}.` }],
       });
     }
-    return { ...rendered, linkedArticleIds: refs.articleIds, imageIds: refs.imageIds };
+    // Library images still being processed are left out for now; see followPendingImages.
+    const pendingImageIds = refs.imageIds.filter((id) => !images.has(id));
+    return { ...rendered, linkedArticleIds: refs.articleIds, imageIds: refs.imageIds, pendingImageIds };
+  }
+
+  /**
+   * An image that became ready while this save was rendering told nobody: our usage row was
+   * not committed yet. Looking after our commit closes the gap (the variants job looks after
+   * its own), so the figure appears either way.
+   */
+  private async followPendingImages(ids: number[]): Promise<void> {
+    if (ids.length === 0) return;
+    for (const image of await this.deps.media.findByIds(ids)) {
+      if (image.status === 'ready') await this.refreshImageUsers(image.id);
+    }
   }
 
   /** An image's alt text, caption or credit changed: the articles showing it follow. */
