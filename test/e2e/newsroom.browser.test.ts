@@ -196,6 +196,70 @@ if (!haveChromium && inCi) {
       assert.deepEqual(problems, [], 'no CSP violation or uncaught error');
     });
 
+    test('the owner finds every page working, autosave keeps a draft, and history compares versions', {
+      timeout: 120_000,
+    }, async () => {
+      const page = await newPage();
+      // Every Admin API call the app makes must succeed on this walk (the sign-in check aside).
+      const failed: string[] = [];
+      page.on('response', (res) => {
+        const url = new URL(res.url());
+        if (url.pathname.startsWith('/api/admin/') && res.status() >= 400 && url.pathname !== '/api/admin/session') {
+          failed.push(`${res.request().method()} ${url.pathname} ${res.status()}`);
+        }
+      });
+      await page.goto(`${base}/newsroom/login`);
+      await page.getByLabel('Email').fill('ana@courier.test');
+      await page.getByLabel('Password').fill('a long enough password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Articles' }).waitFor();
+
+      const nav = page.getByRole('navigation', { name: 'Newsroom' });
+      for (const [link, heading] of [
+        ['Media', 'Media'],
+        ['Sections & tags', 'Sections, tags, authors and stories'],
+        ['Staff', 'Staff'],
+        ['Settings', 'Settings'],
+        ['Outbox', 'Outbox'],
+        ['Articles', 'Articles'],
+      ] as const) {
+        await nav.getByRole('link', { name: link }).click();
+        await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      }
+      await page.getByText('Harbour wall repairs finish ahead of winter storms').waitFor();
+
+      await page.getByRole('link', { name: 'New article' }).click();
+      await page.getByLabel('Headline').fill('Autosaved: tide gauge replaced');
+      await page.getByLabel('Section').selectOption({ label: 'Harbour' });
+      await page.locator('.ProseMirror').click();
+      await page.keyboard.type('The old gauge had stood since 1962.');
+      // Nobody presses Save: the draft is kept a few seconds after the last change.
+      await page.waitForURL(/\/newsroom\/articles\/\d+$/, { timeout: 20_000 });
+      await page.getByText(/^Saved/).waitFor({ timeout: 20_000 });
+      const id = Number(new URL(page.url()).pathname.split('/').pop());
+      await page.getByLabel('Standfirst').fill('A new gauge reports every minute.');
+      await page.waitForFunction(
+        async (articleId) => {
+          const res = await fetch(`/api/admin/articles/${articleId}`);
+          return (await res.json()).standfirst === 'A new gauge reports every minute.';
+        },
+        id,
+        { timeout: 20_000, polling: 500 },
+      );
+
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.getByText(/^Saved/).waitFor();
+      await page.getByText('History', { exact: true }).click();
+      await page.getByRole('button', { name: 'Compare version 1 with the current article' }).click();
+      const diff = page.getByRole('dialog', { name: 'Version 1 compared with the current article' });
+      await diff.waitFor();
+      await diff.locator('ins').first().waitFor();
+      assert.match((await diff.textContent()) ?? '', /A new gauge reports every minute\./);
+
+      assert.deepEqual(failed, [], 'every Admin API call succeeded');
+      assert.deepEqual(problems, [], 'no CSP violation or uncaught error');
+    });
+
     test('a contributor writes and submits for review, but cannot publish', { timeout: 120_000 }, async () => {
       // The owner signs in through the form and invites a contributor.
       const owner = await newPage();
