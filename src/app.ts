@@ -212,11 +212,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
 
   const assets = loadAssets();
+  const sender = createPageSender(cache, config);
   const site = createSite({
     articles: services.articles,
     taxonomy: services.taxonomy,
     settings: services.settings,
-    sender: createPageSender(cache, config),
+    sender,
     assets,
     publicUrl: config.publicUrl,
     now: () => services.clock.now(),
