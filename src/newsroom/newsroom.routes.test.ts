@@ -207,6 +207,11 @@ eachDialect('newsroom sign-in and sessions', (dialect) => {
     for (const o of owners) {
       if (o.id !== owner.staff.id) await t.services.db.kysely.deleteFrom('staff').where('id', '=', o.id).execute();
     }
+    const leaving = await signedIn(t, 'author');
+    assert.equal((await owner.delete(`/api/admin/staff/${leaving.staff.id}`)).statusCode, 204);
+    assert.equal((await leaving.get('/api/admin/session')).statusCode, 401, 'a removed person is signed out');
+    assert.equal((await owner.delete(`/api/admin/staff/${leaving.staff.id}`)).statusCode, 404);
+
     const demote = await owner.patch(`/api/admin/staff/${owner.staff.id}`, { role: 'editor' });
     assert.equal(demote.statusCode, 409);
     const remove = await owner.delete(`/api/admin/staff/${owner.staff.id}`);
