@@ -19,9 +19,21 @@ import { PageCache } from './cache/page-cache.js';
 import { PurgeBus } from './cache/purge-bus.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
+import { ContentKeys } from './content/content.keys.js';
+import {
+  contentApi,
+  contentPrefix,
+  contentSecurity,
+  onlyPaths,
+  registerContentKeyRoutes,
+} from './content/content.routes.js';
+import { ContentService } from './content/content.service.js';
 import { type Db, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { AppError, type FieldError } from './errors.js';
+import { registerFeedRoutes } from './feeds/feeds.routes.js';
+import { FeedsService } from './feeds/feeds.service.js';
+import { WebSubNotifier } from './feeds/feeds.websub.js';
 import { JobQueue } from './jobs/jobs.service.js';
 import { MailService } from './mail/mail.service.js';
 import { registerMediaRoutes } from './media/media.routes.js';
@@ -31,6 +43,9 @@ import { registerNewsroomApp } from './newsroom/newsroom.app.js';
 import { registerNewsroomRoutes, registerOutboxRoutes } from './newsroom/newsroom.routes.js';
 import { StaffService } from './newsroom/staff.service.js';
 import { RelatedService } from './related/related.service.js';
+import { registerSearchRoutes } from './search/search.routes.js';
+import { SearchService } from './search/search.service.js';
+import { registerSeoRoutes } from './seo/seo.routes.js';
 import { registerSettingsRoutes } from './settings/settings.routes.js';
 import { SettingsService } from './settings/settings.service.js';
 import { loadAssets, registerAssets } from './site/assets.js';
@@ -53,6 +68,9 @@ export interface Services {
   jobs: JobQueue;
   mail: MailService;
   staff: StaffService;
+  search: SearchService;
+  feeds: FeedsService;
+  websub: WebSubNotifier;
 }
 
 declare module 'fastify' {
@@ -128,6 +146,8 @@ export async function createServices(config: Config, options: BuildOptions = {})
     : null;
   const purgeBus = new PurgeBus(cache, db.pool);
   await purgeBus.start();
+  // Cards come from the articles service, made just below; called only once both exist.
+  const search: SearchService = new SearchService({ db, cards: (ids) => articles.cardsFor(ids) });
   const articles = new ArticlesService({
     db,
     taxonomy,
@@ -137,6 +157,7 @@ export async function createServices(config: Config, options: BuildOptions = {})
     clock,
     purge: (keys) => purgeBus.purge(keys),
     jobs,
+    search,
   });
   jobs.register<{ articleId: number }>(publishJob, async ({ articleId }) => {
     await articles.publishScheduled(articleId);
@@ -147,7 +168,41 @@ export async function createServices(config: Config, options: BuildOptions = {})
     if (keys === '*' || keys.includes('site'))
       void Promise.all([settings.load(), taxonomy.load()]).catch(() => undefined);
   });
-  return { db, settings, taxonomy, media, related, articles, cache, purgeBus, clock, jobs, mail, staff };
+  const feeds = new FeedsService({
+    articles,
+    taxonomy,
+    settings,
+    publicUrl: config.publicUrl,
+    hub: config.websubHub,
+    now: () => clock.now(),
+  });
+  const websub = new WebSubNotifier({
+    hub: config.websubHub,
+    jobs,
+    clock,
+    feedUrlsFor: (keys) => feeds.feedUrlsFor(keys),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  websub.registerJobs();
+  // Each write is announced to the WebSub hub once, by the instance that made it.
+  purgeBus.followLocal((keys) => websub.changed(keys));
+  return {
+    db,
+    settings,
+    taxonomy,
+    media,
+    related,
+    articles,
+    cache,
+    purgeBus,
+    clock,
+    jobs,
+    mail,
+    staff,
+    search,
+    feeds,
+    websub,
+  };
 }
 
 /**
@@ -312,18 +367,24 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'nd_session' },
           csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          // The Content API's, declared here because @fastify/swagger resolves every route's security against them.
+          contentKey: { type: 'apiKey', in: 'query', name: 'key' },
+          contentKeyHeader: { type: 'apiKey', in: 'header', name: 'x-content-key' },
         },
       },
     },
     // Only the Admin API is described here; the reader site is pages, not an API.
     // Each operation says which ability it needs (x-newsdesk-access), from the same route config the guard reads.
     transform: ({ schema, url, route }) => {
+      // The Content API has its own document (/api/content/openapi.json), cut from this one.
+      if (url.startsWith(`${contentPrefix}/`)) return { schema: { ...schema, security: contentSecurity(route) }, url };
       if (!url.startsWith('/api/admin/')) return { schema: { ...schema, hide: true }, url };
       const access = route.config?.access;
       const security = access === 'public' ? [] : [{ session: [], csrf: [] }];
       return { schema: { ...schema, 'x-newsdesk-access': access, security }, url };
     },
   });
+  const contentKeys = new ContentKeys({ db: services.db, clock: services.clock });
   await app.register(
     async (admin) => {
       await admin.register(fastifyMultipart, {
@@ -359,10 +420,21 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         purgeAll: () => services.purgeBus.purgeAll(),
         imageExists: async (id) => (await services.media.findById(id)) !== undefined,
       });
-      api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+      registerContentKeyRoutes(api, { keys: contentKeys });
+      api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+        onlyPaths(app.swagger() as unknown as Record<string, unknown>, '/api/admin/'),
+      );
     },
     { prefix: '/api/admin' },
   );
+  await app.register(contentApi, {
+    prefix: contentPrefix,
+    content: new ContentService({ articles: services.articles, taxonomy: services.taxonomy }),
+    keys: contentKeys,
+    publicUrl: config.publicUrl,
+    ratePerMinute: config.contentApi.ratePerMinute,
+    openapi: () => app.swagger() as unknown as Record<string, unknown>,
+  });
   registerNewsroomApp(app, { dist: config.adminDist });
   fs.mkdirSync(config.mediaDir, { recursive: true });
   await app.register(fastifyStatic, {
@@ -386,6 +458,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
 
   site.register(app);
+  registerFeedRoutes(app, { feeds: services.feeds, sender, hub: config.websubHub });
+  registerSeoRoutes(app, {
+    articles: services.articles,
+    settings: services.settings,
+    sender,
+    publicUrl: config.publicUrl,
+    now: () => services.clock.now(),
+  });
+  registerSearchRoutes(app, { services, sender, context: site.context });
 
   // The masthead shows today's date: start every page afresh at local midnight.
   let midnight: NodeJS.Timeout | undefined;
@@ -407,6 +488,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   app.addHook('onClose', async () => {
     clearTimeout(midnight);
+    await services.websub.settled();
     await services.jobs.stop();
     services.mail.close();
     await services.purgeBus.stop();

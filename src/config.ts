@@ -51,6 +51,12 @@ export interface Config {
   };
   /** Where the built newsroom app lives. */
   adminDist: string;
+  /** The WebSub hub feeds name and ping on publish and update (http or https); null: no hub. */
+  websubHub: string | null;
+  contentApi: {
+    /** Requests per minute each Content API key (or address, without a key) may make. */
+    ratePerMinute: number;
+  };
 }
 
 type Env = Record<string, string | undefined>;
@@ -165,6 +171,15 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       read.problems.push(`NEWSDESK_SMTP_URL must be an smtp:// or smtps:// address, got "${smtpUrl}"`);
     }
   }
+  const websubHub = read.string('NEWSDESK_WEBSUB_HUB', '');
+  if (websubHub !== '') {
+    try {
+      const parsed = new URL(websubHub);
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('protocol');
+    } catch {
+      read.problems.push(`NEWSDESK_WEBSUB_HUB must be an http(s) address, got "${websubHub}"`);
+    }
+  }
   const mailFrom = read.string('NEWSDESK_MAIL_FROM', `Newsdesk <newsroom@${hostOf(publicUrl)}>`);
   if (!/^[^<>]*<?[^\s@<>]+@[^\s@<>]+>?$/.test(mailFrom)) {
     read.problems.push(`NEWSDESK_MAIL_FROM must be an address like "Newsroom <news@example.com>", got "${mailFrom}"`);
@@ -210,6 +225,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       secureCookies: read.bool('NEWSDESK_SECURE_COOKIES', publicUrl.startsWith('https:')),
     },
     adminDist: path.resolve(cwd, read.string('NEWSDESK_ADMIN_DIST', 'admin/dist')),
+    websubHub: websubHub === '' ? null : websubHub,
+    contentApi: { ratePerMinute: read.int('NEWSDESK_CONTENT_API_RATE_PER_MINUTE', 300, 1, 1_000_000) },
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return deepFreeze(config);

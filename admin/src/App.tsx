@@ -7,6 +7,7 @@ import { href, Link, lastNavigationKind, matchPath, navigate, useLocation } from
 import { abilityScope, SessionContext, type SessionContextValue, useSession } from './lib/session';
 import { ArticleListPage } from './pages/ArticleList';
 import { ForgotPage, InvitePage, LoginPage, ResetPage, SetupPage } from './pages/AuthPages';
+import { ContentKeysPage } from './pages/ContentKeys';
 import { MediaLibraryPage } from './pages/MediaLibrary';
 import { OutboxPage } from './pages/Outbox';
 import { SettingsPage } from './pages/Settings';
@@ -42,6 +43,7 @@ const routes: Route[] = [
   { pattern: '/sections', abilities: ['taxonomy.manage'], render: (_, q) => <TaxonomyPage tab={q.get('tab')} /> },
   { pattern: '/staff', abilities: ['staff.manage'], render: () => <StaffPage /> },
   { pattern: '/settings', abilities: ['settings.manage'], render: () => <SettingsPage /> },
+  { pattern: '/content-keys', abilities: ['settings.manage'], render: () => <ContentKeysPage /> },
   { pattern: '/outbox', abilities: ['outbox.read'], render: () => <OutboxPage /> },
 ];
 
@@ -51,6 +53,7 @@ const navItems: { to: string; label: string; abilities: Ability[]; match: (path:
   { to: '/sections', label: 'Sections & tags', abilities: ['taxonomy.manage'], match: (p) => p === '/sections' },
   { to: '/staff', label: 'Staff', abilities: ['staff.manage'], match: (p) => p === '/staff' },
   { to: '/settings', label: 'Settings', abilities: ['settings.manage'], match: (p) => p === '/settings' },
+  { to: '/content-keys', label: 'API keys', abilities: ['settings.manage'], match: (p) => p === '/content-keys' },
   { to: '/outbox', label: 'Outbox', abilities: ['outbox.read'], match: (p) => p === '/outbox' },
 ];
 

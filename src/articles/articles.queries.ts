@@ -344,3 +344,289 @@ export function findBylineNames(db: Q, articleIds: number[]) {
     .orderBy('article_authors.position')
     .execute();
 }
+
+// ---------------------------------------------------------------- sitemaps
+
+/** The first and last first-publication times of published articles: two index seeks. */
+export async function findFirstPublishedSpan(db: Q) {
+  const edge = (order: 'asc' | 'desc') =>
+    db
+      .selectFrom('articles')
+      .select('first_published_at')
+      .where('status', '=', 'published')
+      .where('first_published_at', 'is not', null)
+      .orderBy('first_published_at', order)
+      .limit(1)
+      .executeTakeFirst();
+  const [first, last] = await Promise.all([edge('asc'), edge('desc')]);
+  return { first: first?.first_published_at ?? null, last: last?.first_published_at ?? null };
+}
+
+/** How many published articles were first published in [from, to), and their latest dates; reads only the index. */
+export function findFirstPublishedStats(db: Q, from: string, to: string) {
+  return db
+    .selectFrom('articles')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.max('published_at').as('published'),
+      eb.fn.max('updated_at').as('updated'),
+    ])
+    .where('status', '=', 'published')
+    .where('first_published_at', '>=', from)
+    .where('first_published_at', '<', to)
+    .executeTakeFirstOrThrow();
+}
+
+const sitemapColumns = [
+  'id',
+  'slug',
+  'headline',
+  'section_id',
+  'first_published_at',
+  'published_at',
+  'updated_at',
+  'language',
+  'robots',
+  'canonical_url',
+] as const;
+
+/** Published articles first published in [from, to), oldest first. */
+export function findPublishedBetween(db: Q, from: string, to: string, limit: number, offset: number) {
+  return db
+    .selectFrom('articles')
+    .select(sitemapColumns)
+    .where('status', '=', 'published')
+    .where('first_published_at', '>=', from)
+    .where('first_published_at', '<', to)
+    .orderBy('first_published_at')
+    .orderBy('id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+export type SitemapRow = Awaited<ReturnType<typeof findPublishedBetween>>[number];
+
+/** Published articles first published since a time, newest first. */
+export function findFirstPublishedSince(db: Q, since: string, limit: number) {
+  return db
+    .selectFrom('articles')
+    .select(sitemapColumns)
+    .where('status', '=', 'published')
+    .where('first_published_at', '>=', since)
+    .orderBy('first_published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Each section's newest listing time: one seek per section in the section listing index. */
+export function findSectionsLastListed(db: Q) {
+  return db
+    .selectFrom('sections')
+    .select(['sections.id', 'sections.slug', 'sections.updated_at'])
+    .select((eb) =>
+      eb
+        .selectFrom('articles')
+        .select((e) => e.fn.max('articles.published_at').as('m'))
+        .whereRef('articles.section_id', '=', 'sections.id')
+        .where('articles.status', '=', 'published')
+        .as('last_listed'),
+    )
+    .orderBy('sections.position')
+    .orderBy('sections.id')
+    .execute();
+}
+
+/** Tags with at least one published article and their newest listing time (one index seek each). */
+export function findTagsLastListed(db: Q, limit: number) {
+  return db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('tags')
+        .select(['tags.id', 'tags.slug', 'tags.updated_at'])
+        .select((e) =>
+          e
+            .selectFrom('article_tags')
+            .select((x) => x.fn.max('article_tags.listed_at').as('m'))
+            .whereRef('article_tags.tag_id', '=', 'tags.id')
+            .as('last_listed'),
+        )
+        .as('t'),
+    )
+    .selectAll()
+    .where('last_listed', 'is not', null)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** Authors with at least one published article and their newest listing time (one index seek each). */
+export function findAuthorsLastListed(db: Q, limit: number) {
+  return db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('authors')
+        .select(['authors.id', 'authors.slug', 'authors.updated_at'])
+        .select((e) =>
+          e
+            .selectFrom('article_authors')
+            .select((x) => x.fn.max('article_authors.listed_at').as('m'))
+            .whereRef('article_authors.author_id', '=', 'authors.id')
+            .as('last_listed'),
+        )
+        .as('a'),
+    )
+    .selectAll()
+    .where('last_listed', 'is not', null)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+// ---------------------------------------------------------------- Content API
+
+/** The listings the Content API pages through; each one walks an index, never the table. */
+export type PublishedListing =
+  | { by: 'latest'; sectionId?: number }
+  | { by: 'tag'; tagId: number }
+  | { by: 'author'; authorId: number }
+  | { by: 'story'; storyId: number }
+  /** Pinned to the front page: a handful of rows, found through the front-slot index. */
+  | { by: 'featured'; sectionId?: number };
+
+export type PublishedOrder = 'published_at desc' | 'published_at asc' | 'updated_at desc';
+
+/**
+ * One page of published ids in an order the site's own listings do not use: oldest first,
+ * most recently changed first (articles_modified), or the front page's pinned stories.
+ */
+export async function findPublishedIds(
+  db: Q,
+  opts: { listing: PublishedListing; order: PublishedOrder; limit: number; offset: number },
+): Promise<number[]> {
+  const { listing, order, limit, offset } = opts;
+  const dir = order === 'published_at asc' ? 'asc' : 'desc';
+  if (listing.by === 'tag' || listing.by === 'author') {
+    const rows =
+      listing.by === 'tag'
+        ? await db
+            .selectFrom('article_tags')
+            .select('article_id')
+            .where('tag_id', '=', listing.tagId)
+            .where('listed_at', 'is not', null)
+            .orderBy('listed_at', dir)
+            .orderBy('article_id', dir)
+            .limit(limit)
+            .offset(offset)
+            .execute()
+        : await db
+            .selectFrom('article_authors')
+            .select('article_id')
+            .where('author_id', '=', listing.authorId)
+            .where('listed_at', 'is not', null)
+            .orderBy('listed_at', dir)
+            .orderBy('article_id', dir)
+            .limit(limit)
+            .offset(offset)
+            .execute();
+    return rows.map((r) => r.article_id);
+  }
+  if (listing.by === 'story') return findIdsByStory(db, listing.storyId, limit, offset, dir);
+  let q = db.selectFrom('articles').select('id').where('status', '=', 'published');
+  if (listing.by === 'featured') q = q.where('front_page_slot', 'is not', null);
+  if (listing.sectionId !== undefined) q = q.where('section_id', '=', listing.sectionId);
+  const column = order === 'updated_at desc' ? 'modified_at' : 'published_at';
+  const rows = await q.orderBy(column, dir).orderBy('id', dir).limit(limit).offset(offset).execute();
+  return rows.map((r) => r.id);
+}
+
+/** How many published articles a listing holds: a range of the same index it pages through. */
+export async function countPublished(db: Q, listing: PublishedListing): Promise<number> {
+  const count = (row: { n: number | string | bigint } | undefined) => Number(row?.n ?? 0);
+  if (listing.by === 'tag') {
+    return count(
+      await db
+        .selectFrom('article_tags')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('tag_id', '=', listing.tagId)
+        .where('listed_at', 'is not', null)
+        .executeTakeFirst(),
+    );
+  }
+  if (listing.by === 'author') {
+    return count(
+      await db
+        .selectFrom('article_authors')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('author_id', '=', listing.authorId)
+        .where('listed_at', 'is not', null)
+        .executeTakeFirst(),
+    );
+  }
+  let q = db.selectFrom('articles').where('status', '=', 'published');
+  if (listing.by === 'story') q = q.where('story_id', '=', listing.storyId);
+  if (listing.by === 'featured') q = q.where('front_page_slot', 'is not', null);
+  if ((listing.by === 'latest' || listing.by === 'featured') && listing.sectionId !== undefined) {
+    q = q.where('section_id', '=', listing.sectionId);
+  }
+  return count(await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst());
+}
+
+/** What an article carries beyond its card, for published ones only; order is the caller's. */
+export function findPublishedDetails(db: Q, ids: number[]) {
+  return db
+    .selectFrom('articles')
+    .leftJoin('images', 'images.id', 'articles.feature_image_id')
+    .leftJoin('stories', 'stories.id', 'articles.story_id')
+    .select([
+      'articles.id',
+      'articles.body_html',
+      'articles.credit_line',
+      'articles.wire_source',
+      'articles.wire_source_url',
+      'articles.canonical_url',
+      'articles.feature_image_caption',
+      'images.caption as image_caption',
+      'images.credit as image_credit',
+      'stories.id as story_id',
+      'stories.slug as story_slug',
+      'stories.title as story_title',
+    ])
+    .where('articles.id', 'in', ids)
+    .where('articles.status', '=', 'published')
+    .execute();
+}
+
+/** The tags of several articles, each article's in order. */
+export function findTagsOfMany(db: Q, articleIds: number[]) {
+  return db
+    .selectFrom('article_tags')
+    .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+    .select(['article_tags.article_id', 'tags.id', 'tags.slug', 'tags.name'])
+    .where('article_tags.article_id', 'in', articleIds)
+    .orderBy('article_tags.article_id')
+    .orderBy('article_tags.position')
+    .execute();
+}
+
+/** The corrections and updates of several articles, oldest first. */
+export function findNotesOfMany(db: Q, articleIds: number[]) {
+  return db
+    .selectFrom('article_notes')
+    .select(['article_id', 'id', 'kind', 'body', 'created_at'])
+    .where('article_id', 'in', articleIds)
+    .orderBy('article_id')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export function findSlugById(db: Q, id: number) {
+  return db
+    .selectFrom('articles')
+    .select('slug')
+    .where('id', '=', id)
+    .executeTakeFirst()
+    .then((r) => r?.slug);
+}

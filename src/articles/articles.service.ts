@@ -3,12 +3,18 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import { AppError, type FieldError } from '../errors.js';
-import { type ImageRow, type ImageSources, imageSources, type MediaService } from '../media/media.service.js';
+import {
+  type ImageRow,
+  type ImageSources,
+  imageSources,
+  type MediaService,
+  parseVariants,
+} from '../media/media.service.js';
 import type { RelatedService } from '../related/related.service.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import { checkSlug, slugify, type TaxonomyService } from '../taxonomy/taxonomy.service.js';
 import { ArticleHistory, type RevisionSnapshot } from './articles.history.js';
-import { articlePath, authorPath, storyPath, tagPath } from './articles.paths.js';
+import { articlePath, authorPath, sectionPath, storyPath, tagPath } from './articles.paths.js';
 import * as q from './articles.queries.js';
 import {
   type ArticleAction,
@@ -140,6 +146,17 @@ export interface ArticlesDeps {
   anchorEvery?: number;
   /** The durable job queue; scheduled publishing is a job, so it survives a restart. */
   jobs?: ScheduleQueue;
+  /** The search index; told after commit whenever a published article appears, changes or goes. */
+  search?: SearchIndexer;
+}
+
+/**
+ * The part of the search service the articles service uses. Renamed tags and authors
+ * reach the index with the article's next edit.
+ */
+export interface SearchIndexer {
+  indexArticle(id: number): Promise<void>;
+  removeArticle(id: number): Promise<void>;
 }
 
 /** The part of the job queue the articles service uses. */
@@ -388,9 +405,20 @@ export class ArticlesService {
       if (before.headline !== after.headline || before.slug !== after.slug) {
         for (const from of await this.rerenderLinkingBodies(id)) keys.add(`page:${from}`);
       }
+      // Sitemaps show its address and headline, and leave out a page that is not to be indexed.
+      if (
+        before.headline !== after.headline ||
+        before.slug !== after.slug ||
+        before.section_id !== after.section_id ||
+        before.robots !== after.robots ||
+        before.canonical_url !== after.canonical_url
+      ) {
+        keys.add('sitemaps');
+      }
       for (const other of await this.deps.related.refresh(id)) keys.add(`page:${other}`);
     }
     this.deps.purge([...keys]);
+    if (after.status === 'published') await this.deps.search?.indexArticle(id);
     if (rendered) await this.followPendingImages(rendered.pendingImageIds);
     return after;
   }
@@ -430,6 +458,7 @@ export class ArticlesService {
     for (const from of await this.rerenderLinkingBodies(id)) keys.add(`page:${from}`);
     for (const other of await this.deps.related.refresh(id)) keys.add(`page:${other}`);
     this.deps.purge([...keys]);
+    await this.deps.search?.indexArticle(id);
     return row;
   }
 
@@ -463,6 +492,7 @@ export class ArticlesService {
     const keys = new Set(await this.membershipKeys(before));
     for (const from of await this.rerenderLinkingBodies(id)) keys.add(`page:${from}`);
     await this.deps.related.remove(id);
+    await this.deps.search?.removeArticle(id);
     this.deps.purge([...keys]);
     return row;
   }
@@ -568,6 +598,7 @@ export class ArticlesService {
       await trx.deleteFrom('articles').where('id', '=', id).execute();
     });
     await this.deps.related.remove(id);
+    await this.deps.search?.removeArticle(id);
     this.deps.purge([`article:${id}`]);
   }
 
@@ -671,7 +702,8 @@ export class ArticlesService {
       }
       return inserted;
     });
-    this.deps.purge([`article:${id}`]);
+    // A note on a published story is a significant change: its sitemap's lastmod moves.
+    this.deps.purge(article.status === 'published' ? [`article:${id}`, 'sitemaps'] : [`article:${id}`]);
     return { id: note.id, kind: note.kind, body: note.body, createdAt: note.created_at };
   }
 
@@ -862,6 +894,7 @@ export class ArticlesService {
    * change to a section's listing drops its deep-page anchors.
    */
   forgetListings(keys: string[]): void {
+    if (keys.length > 0) this.counts.clear();
     for (const key of keys) {
       if (key === 'site') this.anchors.clear();
       else if (key.startsWith('section:')) this.anchors.delete(Number(key.slice('section:'.length)));
@@ -909,6 +942,122 @@ export class ArticlesService {
       .map((r) => this.toCard(r, bylines));
   }
 
+  // ---------------------------------------------------------------- the Content API
+
+  /**
+   * One page of a published listing in full, with its total. Newest-first pages come from
+   * the site's own listings (listLatest, listByTag, listByAuthor, listByStory), so the API
+   * lists exactly what the site lists; other orders walk the same indexes the other way.
+   */
+  async listPublished(opts: {
+    listing: q.PublishedListing;
+    order: q.PublishedOrder;
+    page: number;
+    pageSize: number;
+  }): Promise<{ items: PublishedArticle[]; total: number }> {
+    const { listing, order, page, pageSize } = opts;
+    const byChange = listing.by === 'featured' || (listing.by === 'latest' && listing.sectionId === undefined);
+    if (order === 'updated_at desc' && !byChange) {
+      throw new AppError(
+        'invalid_parameter',
+        'The order "updated_at desc" works without a filter or with featured:true only; it is not supported with this filter.',
+      );
+    }
+    const total = await this.countListing(listing);
+    if ((page - 1) * pageSize >= total) return { items: [], total };
+    let list: ListPage;
+    if (order === 'published_at desc' && listing.by === 'latest') {
+      list = await this.listLatest({
+        page,
+        pageSize,
+        ...(listing.sectionId !== undefined ? { sectionId: listing.sectionId } : {}),
+      });
+    } else if (order === 'published_at desc' && listing.by === 'tag') {
+      list = await this.listByTag(listing.tagId, page, pageSize);
+    } else if (order === 'published_at desc' && listing.by === 'author') {
+      list = await this.listByAuthor(listing.authorId, page, pageSize);
+    } else if (order === 'published_at desc' && listing.by === 'story') {
+      list = await this.listByStory(listing.storyId, page, pageSize);
+    } else {
+      const offset = (page - 1) * pageSize;
+      const ids = await q.findPublishedIds(this.db, { listing, order, limit: pageSize + 1, offset });
+      list = await this.pageOf(ids, page, pageSize);
+    }
+    return { items: await this.inFull(list.items), total };
+  }
+
+  /** One published article by id, through the article page's own lookup (gone and not found alike). */
+  async findPublishedById(id: number): Promise<ArticleLookup> {
+    const slug = await q.findSlugById(this.db, id);
+    return slug === undefined ? { kind: 'not_found' } : this.getArticlePage(slug);
+  }
+
+  private readonly counts = new Map<string, { at: number; total: Promise<number> }>();
+
+  /**
+   * Listing totals are kept for a minute and dropped by any purge (forgetListings), so a
+   * busy API counts a section once, not once per request.
+   */
+  private countListing(listing: q.PublishedListing): Promise<number> {
+    const key = JSON.stringify(listing);
+    const now = this.deps.clock.now().getTime();
+    const kept = this.counts.get(key);
+    if (kept && kept.at > now - 60_000) return kept.total;
+    const total = q.countPublished(this.db, listing);
+    total.catch(() => this.counts.delete(key));
+    this.counts.set(key, { at: now, total });
+    return total;
+  }
+
+  /** Cards with what the article page adds, for those still published. */
+  private async inFull(cards: ArticleCard[]): Promise<PublishedArticle[]> {
+    if (cards.length === 0) return [];
+    const ids = cards.map((c) => c.id);
+    const [details, tags, notes] = await Promise.all([
+      q.findPublishedDetails(this.db, ids),
+      q.findTagsOfMany(this.db, ids),
+      q.findNotesOfMany(this.db, ids),
+    ]);
+    const detailsById = new Map(details.map((d) => [d.id, d]));
+    const tagsOf = new Map<number, PublishedArticle['tags']>();
+    for (const t of tags) {
+      const list = tagsOf.get(t.article_id) ?? [];
+      list.push({ id: t.id, slug: t.slug, name: t.name, url: tagPath(t.slug) });
+      tagsOf.set(t.article_id, list);
+    }
+    const notesOf = new Map<number, ArticleNote[]>();
+    for (const n of notes) {
+      const list = notesOf.get(n.article_id) ?? [];
+      list.push({ id: n.id, kind: n.kind, body: n.body, createdAt: n.created_at });
+      notesOf.set(n.article_id, list);
+    }
+    return cards.flatMap((card) => {
+      const d = detailsById.get(card.id);
+      // Unpublished between reading the listing and reading the details: leave it out.
+      if (!d) return [];
+      const story =
+        d.story_id !== null && d.story_slug !== null && d.story_title !== null
+          ? { id: d.story_id, slug: d.story_slug, title: d.story_title, url: storyPath(d.story_slug) }
+          : null;
+      return [
+        {
+          ...card,
+          bodyHtml: d.body_html,
+          tags: tagsOf.get(card.id) ?? [],
+          notes: notesOf.get(card.id) ?? [],
+          creditLine: d.credit_line,
+          wireSource: d.wire_source,
+          wireSourceUrl: d.wire_source_url,
+          canonicalUrl: d.canonical_url,
+          featureImage: card.image
+            ? { ...card.image, caption: d.feature_image_caption ?? d.image_caption ?? '', credit: d.image_credit ?? '' }
+            : null,
+          story,
+        },
+      ];
+    });
+  }
+
   private async pageOf(ids: number[], page: number, pageSize: number): Promise<ListPage> {
     return { items: await this.cardsFor(ids.slice(0, pageSize)), page, hasNext: ids.length > pageSize };
   }
@@ -949,6 +1098,140 @@ export class ArticlesService {
       image: sources ? { ...sources, alt: r.image_alt ?? '' } : null,
       storyId: r.story_id,
     };
+  }
+
+  // ---------------------------------------------------------------- sitemaps
+
+  /** When the oldest and newest published articles were first published (null when none is). */
+  publishedSpan(): Promise<{ first: string | null; last: string | null }> {
+    return q.findFirstPublishedSpan(this.db);
+  }
+
+  /** How many published articles were first published in [from, to), and the latest significant change among them. */
+  async publishedStats(from: Date, to: Date): Promise<{ count: number; lastmod: string | null }> {
+    const row = await q.findFirstPublishedStats(this.db, from.toISOString(), to.toISOString());
+    return {
+      count: Number(row.n),
+      lastmod: significantChangeAt({
+        publishedAt: row.published as string | null,
+        updatedAt: row.updated as string | null,
+      }),
+    };
+  }
+
+  /** Published articles first published in [from, to), oldest first, as sitemaps list them. */
+  async sitemapEntries(from: Date, to: Date, limit: number, offset = 0): Promise<SitemapEntry[]> {
+    const rows = await q.findPublishedBetween(this.db, from.toISOString(), to.toISOString(), limit, offset);
+    return this.sitemapEntriesOf(rows);
+  }
+
+  /** Published articles first published since a time, newest first (the Google News sitemap). */
+  async recentlyPublished(since: Date, limit: number): Promise<SitemapEntry[]> {
+    return this.sitemapEntriesOf(await q.findFirstPublishedSince(this.db, since.toISOString(), limit));
+  }
+
+  /** Every section page, with the time its listing or its description last changed. */
+  async sitemapSections(): Promise<SitemapPage[]> {
+    const rows = await q.findSectionsLastListed(this.db);
+    return rows.map((r) => ({
+      key: `section:${r.id}`,
+      url: sectionPath(r.slug),
+      lastmod: latest(r.updated_at, r.last_listed as string | null),
+    }));
+  }
+
+  /** Topic pages that list at least one published story. */
+  async sitemapTags(limit: number): Promise<SitemapPage[]> {
+    const rows = await q.findTagsLastListed(this.db, limit);
+    return rows.map((r) => ({
+      key: `tag:${r.id}`,
+      url: tagPath(r.slug),
+      lastmod: latest(r.updated_at, r.last_listed as string | null),
+    }));
+  }
+
+  /** Author pages that list at least one published story. */
+  async sitemapAuthors(limit: number): Promise<SitemapPage[]> {
+    const rows = await q.findAuthorsLastListed(this.db, limit);
+    return rows.map((r) => ({
+      key: `author:${r.id}`,
+      url: authorPath(r.slug),
+      lastmod: latest(r.updated_at, r.last_listed as string | null),
+    }));
+  }
+
+  private sitemapEntriesOf(rows: q.SitemapRow[]): SitemapEntry[] {
+    const tz = this.deps.settings.get().timeZone;
+    return rows.flatMap((r) => {
+      const section = this.deps.taxonomy.sectionById(r.section_id);
+      // Without its section an article has no page (getArticlePage answers not found).
+      if (!section || !r.first_published_at) return [];
+      return [
+        {
+          id: r.id,
+          url: articlePath(section.slug, r.first_published_at, r.slug, tz),
+          headline: r.headline,
+          language: r.language,
+          firstPublishedAt: r.first_published_at,
+          lastmod:
+            significantChangeAt({ publishedAt: r.published_at, updatedAt: r.updated_at }) ?? r.first_published_at,
+          robots: r.robots,
+          canonicalUrl: r.canonical_url,
+        },
+      ];
+    });
+  }
+
+  // ---------------------------------------------------------------- feeds
+
+  /**
+   * The newest published articles of a feed's listing (the site, a section, a topic or an
+   * author), in full as the Content API gives them, with the feature image's largest JPEG
+   * for enclosures.
+   */
+  async feedArticles(
+    listing: { by: 'latest'; sectionId?: number } | { by: 'tag'; tagId: number } | { by: 'author'; authorId: number },
+    limit: number,
+  ): Promise<FeedArticle[]> {
+    const ids =
+      listing.by === 'tag'
+        ? await q.findIdsByTag(this.db, listing.tagId, limit, 0)
+        : listing.by === 'author'
+          ? await q.findIdsByAuthor(this.db, listing.authorId, limit, 0)
+          : await q.findLatestIds(this.db, {
+              limit,
+              offset: 0,
+              ...(listing.sectionId !== undefined ? { sectionId: listing.sectionId } : {}),
+            });
+    if (ids.length === 0) return [];
+    const [rows, bylines] = await Promise.all([q.findCardRows(this.db, ids), q.findBylines(this.db, ids)]);
+    const rowsById = new Map(rows.map((r) => [r.id, r]));
+    const cards = ids.flatMap((id) => {
+      const row = rowsById.get(id);
+      return row ? [this.toCard(row, bylines)] : [];
+    });
+    return (await this.inFull(cards)).map((article) => {
+      const variants = rowsById.get(article.id)?.image_variants;
+      const jpeg = variants
+        ? parseVariants({ variants })
+            .filter((v) => v.format === 'jpeg')
+            .sort((a, b) => b.width - a.width)[0]
+        : undefined;
+      return {
+        ...article,
+        largestJpeg:
+          article.featureImage && jpeg
+            ? { src: `/media/${jpeg.path}`, width: jpeg.width, height: jpeg.height, bytes: jpeg.bytes }
+            : null,
+      };
+    });
+  }
+
+  /** The listings a published article appears in, for the feeds it changes; null when it is not published. */
+  async listingsOf(id: number): Promise<{ sectionId: number; tagIds: number[]; authorIds: number[] } | null> {
+    const row = await this.findRecord(id);
+    if (row?.status !== 'published') return null;
+    return { sectionId: row.section_id, tagIds: await this.tagIdsOf(id), authorIds: await this.authorIdsOf(id) };
   }
 
   // ---------------------------------------------------------------- helpers
@@ -1133,7 +1416,8 @@ export class ArticlesService {
   }
 
   private async membershipKeys(row: ArticleRecord): Promise<string[]> {
-    const keys = ['front', `article:${row.id}`, `section:${row.section_id}`];
+    // 'sitemaps': the sitemap index, the month sitemaps and the news sitemap list what is published.
+    const keys = ['front', 'sitemaps', `article:${row.id}`, `section:${row.section_id}`];
     if (row.story_id) keys.push(`story:${row.story_id}`);
     if (row.is_breaking) keys.push('breaking');
     for (const a of await this.authorIdsOf(row.id)) keys.push(`author:${a}`);
@@ -1278,4 +1562,55 @@ function symmetricDifference(a: number[], b: number[]): number[] {
   const sa = new Set(a);
   const sb = new Set(b);
   return [...a.filter((x) => !sb.has(x)), ...b.filter((x) => !sa.has(x))];
+}
+
+/** An article as a sitemap lists it. */
+export interface SitemapEntry {
+  id: number;
+  /** The article's path on this site. */
+  url: string;
+  headline: string;
+  language: string;
+  firstPublishedAt: string;
+  /** The last significant change: see significantChangeAt. */
+  lastmod: string;
+  robots: string | null;
+  canonicalUrl: string | null;
+}
+
+/** A listing page (section, topic, author) as a sitemap lists it. */
+export interface SitemapPage {
+  /** Its page-cache surrogate key: a write that changes the page purges the sitemap too. */
+  key: string;
+  url: string;
+  lastmod: string | null;
+}
+
+const latest = (a: string | null, b: string | null): string | null => (a && b ? (a > b ? a : b) : (a ?? b));
+
+/**
+ * The last change readers were told about: an editor's "updated" (updated_at) or the latest
+ * publication. Never modified_at, which moves on technical re-renders too; sitemaps' lastmod
+ * and dateModified both come from here, so search engines keep trusting them.
+ */
+export function significantChangeAt(a: { publishedAt: string | null; updatedAt: string | null }): string | null {
+  return latest(a.publishedAt, a.updatedAt);
+}
+
+/** An article as the Content API gives it: its page without the related box and the thread. */
+export interface PublishedArticle extends ArticleCard {
+  bodyHtml: string;
+  tags: { id: number; slug: string; name: string; url: string }[];
+  notes: ArticleNote[];
+  creditLine: string | null;
+  wireSource: string | null;
+  wireSourceUrl: string | null;
+  canonicalUrl: string | null;
+  featureImage: (ImageSources & { alt: string; caption: string; credit: string }) | null;
+  story: { id: number; slug: string; title: string; url: string } | null;
+}
+
+/** An article as feeds carry it: in full, with the feature image's largest JPEG (enclosures need its size). */
+export interface FeedArticle extends PublishedArticle {
+  largestJpeg: { src: string; width: number; height: number; bytes: number } | null;
 }

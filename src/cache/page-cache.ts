@@ -11,6 +11,8 @@ interface Variant {
   headers: (string | number)[];
   /** What a 304 must repeat of the 200 (RFC 9110 15.4.5): validator, Vary and Cache-Control. */
   notModified: string[];
+  /** The Last-Modified the page was stored with (ms), for If-Modified-Since; null without one. */
+  lastModified: number | null;
 }
 
 interface Entry {
@@ -85,8 +87,7 @@ export class PageCache {
     if (bypassCache(req)) return false;
     this.stats.hits++;
     const variant = pickVariant(entry, req.headers['accept-encoding']);
-    const inm = req.headers['if-none-match'];
-    if (inm !== undefined && etagMatches(inm, variant.etag)) {
+    if (clientHasCurrent(req, variant)) {
       res.writeHead(304, variant.notModified);
       res.end();
       return true;
@@ -149,9 +150,17 @@ export class PageCache {
     return entry;
   }
 
-  /** The representation a request would get from this entry (for answering a miss). */
-  representation(entry: Entry, acceptEncoding: string | undefined): { body: Buffer; headers: (string | number)[] } {
-    return pickVariant(entry, acceptEncoding);
+  /**
+   * The answer a request gets from this entry when it was just stored (a miss): the
+   * representation, or a 304 when the client's copy is already this one.
+   */
+  representation(
+    entry: Entry,
+    req: IncomingMessage,
+  ): { status: 200 | 304; body: Buffer | undefined; headers: (string | number)[] } {
+    const variant = pickVariant(entry, req.headers['accept-encoding']);
+    if (clientHasCurrent(req, variant)) return { status: 304, body: undefined, headers: variant.notModified };
+    return { status: 200, body: variant.body, headers: variant.headers };
   }
 
   /** Drops every page carrying any of the keys; returns how many were dropped. */
@@ -208,7 +217,24 @@ function variant(body: Buffer, etag: string, encoding: Encoding, base: Record<st
   headers.push('content-length', body.length, 'etag', etag, 'vary', 'Accept-Encoding', 'x-cache', 'HIT');
   const notModified = ['etag', etag, 'vary', 'Accept-Encoding', 'x-cache', 'HIT'];
   if (base['cache-control']) notModified.push('cache-control', base['cache-control']);
-  return { body, etag, headers, notModified };
+  const lastModified = base['last-modified'] ? Date.parse(base['last-modified']) : Number.NaN;
+  if (!Number.isNaN(lastModified)) notModified.push('last-modified', base['last-modified'] as string);
+  return { body, etag, headers, notModified, lastModified: Number.isNaN(lastModified) ? null : lastModified };
+}
+
+/** True when the page has not changed since the client's copy (HTTP dates have whole seconds). */
+/** RFC 9110 13.1.3: If-Modified-Since counts only when If-None-Match is absent. */
+function clientHasCurrent(req: IncomingMessage, variant: Variant): boolean {
+  const inm = req.headers['if-none-match'];
+  return inm !== undefined
+    ? etagMatches(inm, variant.etag)
+    : unmodifiedSince(req.headers['if-modified-since'], variant.lastModified);
+}
+
+function unmodifiedSince(header: string | undefined, lastModified: number | null): boolean {
+  if (header === undefined || lastModified === null) return false;
+  const since = Date.parse(header);
+  return !Number.isNaN(since) && Math.floor(lastModified / 1000) <= Math.floor(since / 1000);
 }
 
 function pickVariant(entry: Entry, accept: string | string[] | undefined): Variant {

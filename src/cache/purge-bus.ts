@@ -17,6 +17,8 @@ export class PurgeBus {
   private readonly followers: ((keys: string[] | '*') => void)[] = [];
   /** Those that need to hear only of other instances' purges (they already know their own). */
   private readonly remoteFollowers: ((keys: string[] | '*') => void)[] = [];
+  /** Those that act once per write, on the instance that made it (WebSub pings). */
+  private readonly localFollowers: ((keys: string[] | '*') => void)[] = [];
   private stopped = false;
   private retry: NodeJS.Timeout | undefined;
   private retryMs = minRetryMs;
@@ -93,15 +95,22 @@ export class PurgeBus {
     this.remoteFollowers.push(listener);
   }
 
+  /** Called for this instance's own purges only, after its local cache has dropped them. */
+  followLocal(listener: (keys: string[] | '*') => void): void {
+    this.localFollowers.push(listener);
+  }
+
   purge(keys: string[]): void {
     this.cache?.purge(keys);
     for (const follow of this.followers) follow(keys);
+    for (const follow of this.localFollowers) follow(keys);
     this.broadcast(keys);
   }
 
   purgeAll(): void {
     this.cache?.purgeAll();
     for (const follow of this.followers) follow('*');
+    for (const follow of this.localFollowers) follow('*');
     this.broadcast('*');
   }
 

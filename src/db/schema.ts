@@ -9,6 +9,7 @@ import type {
   ArticleTagsTable,
   SlugRedirectsTable,
 } from '../articles/articles.table.js';
+import type { ContentKeysTable } from '../content/content.table.js';
 import type { JobsTable } from '../jobs/jobs.table.js';
 import type { OutboxTable } from '../mail/mail.table.js';
 import type { ImagesTable } from '../media/media.table.js';
@@ -24,6 +25,7 @@ import type {
   RelatedOverridesTable,
   TermStatsTable,
 } from '../related/related.table.js';
+import type { SearchDocumentsTable, SearchIndexTable } from '../search/search.table.js';
 import type { SettingsTable } from '../settings/settings.table.js';
 import type { AuthorsTable, SectionsTable, StoriesTable, TagsTable } from '../taxonomy/taxonomy.table.js';
 
@@ -54,4 +56,9 @@ export interface Database {
   article_revisions: ArticleRevisionsTable;
   article_events: ArticleEventsTable;
   article_images: ArticleImagesTable;
+  content_keys: ContentKeysTable;
+  /** SQLite only (FTS5). */
+  search_index: SearchIndexTable;
+  /** PostgreSQL only. */
+  search_documents: SearchDocumentsTable;
 }

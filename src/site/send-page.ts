@@ -86,13 +86,13 @@ export function createPageSender(cache: PageCache | null, config: Config): PageS
         headers,
         ...(doc.expiresAt !== undefined ? { expiresAt: doc.expiresAt } : {}),
       });
-      const rep = cache.representation(entry, request.headers['accept-encoding']);
+      const rep = cache.representation(entry, request.raw);
       for (let i = 0; i < rep.headers.length; i += 2) {
         const name = String(rep.headers[i]);
         if (name !== 'x-cache') reply.header(name, rep.headers[i + 1]);
       }
       reply.header('x-cache', 'MISS');
-      return reply.code(status).send(rep.body);
+      return reply.code(rep.status).send(request.method === 'HEAD' ? undefined : rep.body);
     }
     reply.headers(headers);
     if (doc.private) reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex');

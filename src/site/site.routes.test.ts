@@ -588,3 +588,26 @@ eachDialect('breaking bar', (dialect) => {
     assert.deepEqual(await bar('/city'), []);
   });
 });
+
+eachDialect('conditional requests on a cache miss', (dialect) => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp(dialect);
+    await buildArticle(t.services, { section: 'news', published: true, headline: 'Conditional' });
+  });
+  after(() => t.close());
+
+  test('a client holding the current copy gets 304 even right after a purge', async () => {
+    const first = await t.app.inject({ url: '/', headers: { 'accept-encoding': 'gzip' } });
+    const etag = String(first.headers.etag);
+    assert.ok(etag);
+    t.services.purgeBus.purgeAll();
+    const again = await t.app.inject({ url: '/', headers: { 'accept-encoding': 'gzip', 'if-none-match': etag } });
+    assert.equal(again.headers['x-cache'], 'MISS', 'rendered afresh');
+    assert.equal(again.statusCode, 304);
+    assert.equal(again.body, '');
+    await buildArticle(t.services, { section: 'news', published: true, headline: 'Something new' });
+    const changed = await t.app.inject({ url: '/', headers: { 'accept-encoding': 'gzip', 'if-none-match': etag } });
+    assert.equal(changed.statusCode, 200, 'a changed page is sent in full');
+  });
+});

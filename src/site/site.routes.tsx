@@ -252,5 +252,5 @@ export function createSite(deps: SiteDeps) {
     return sender.send(request, reply, { vnode: <ArticleView ctx={ctx} article={article} />, keys: [], private: true });
   }
 
-  return { register, renderError, renderPreview };
+  return { register, renderError, renderPreview, context };
 }

@@ -221,6 +221,7 @@ if (!haveChromium && inCi) {
         ['Staff', 'Staff'],
         ['Settings', 'Settings'],
         ['Outbox', 'Outbox'],
+        ['API keys', 'Content API keys'],
         ['Articles', 'Articles'],
       ] as const) {
         await nav.getByRole('link', { name: link }).click();

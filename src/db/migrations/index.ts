@@ -1,9 +1,15 @@
 import type { Migration } from 'kysely';
 import * as contentModel from './2026-11-28T14-00-content-model.js';
 import * as newsroom from './2026-11-28T15-00-newsroom.js';
+import * as search from './2026-11-28T16-00-search.js';
+import * as contentKeys from './2026-11-28T16-10-content-keys.js';
+import * as seo from './2026-11-28T16-20-seo.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '2026-11-28T14-00-content-model': contentModel,
   '2026-11-28T15-00-newsroom': newsroom,
+  '2026-11-28T16-00-search': search,
+  '2026-11-28T16-10-content-keys': contentKeys,
+  '2026-11-28T16-20-seo': seo,
 };

@@ -27,4 +27,13 @@ export interface PageMeta {
   sectionSlug?: string;
   /** The masthead's site name is the page's h1 on the front page only. */
   isFront?: boolean;
+  /**
+   * This listing's own feeds, advertised after the site's; on section, topic and author
+   * pages they are found from the address when not given (feeds/feeds.paths).
+   */
+  feeds?: { type: string; title: string; href: string }[];
+  /** Open Graph (`property`) and X card (`name`) tags, with absolute addresses (seo/page-meta). */
+  social?: { property?: string; name?: string; content: string }[];
+  /** schema.org objects, each written as a JSON-LD data block. */
+  structuredData?: Record<string, unknown>[];
 }

@@ -1,4 +1,6 @@
 import type { ComponentChildren } from 'preact';
+import { autodiscoveryLinks } from '../../feeds/feeds.paths.js';
+import { serializeJsonLd } from '../../seo/json-ld.js';
 import { localIsoDate, mastheadDate } from '../format.js';
 import type { PageContext, PageMeta } from './context.js';
 
@@ -14,9 +16,24 @@ export function Layout({ ctx, meta, children }: { ctx: PageContext; meta: PageMe
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light dark" />
         <title>{title}</title>
-        {meta.description ? <meta name="description" content={meta.description} /> : null}
+        <meta name="description" content={meta.description || settings.tagline || settings.siteName} />
         {meta.robots ? <meta name="robots" content={meta.robots} /> : null}
         <link rel="canonical" href={canonical} />
+        {autodiscoveryLinks(ctx, meta).map((feed) => (
+          <link key={feed.href} rel="alternate" type={feed.type} title={feed.title} href={feed.href} />
+        ))}
+        {meta.social?.map((tag) => (
+          <meta key={`${tag.property ?? tag.name}:${tag.content}`} {...tag} />
+        ))}
+        {meta.structuredData?.map((data, i) => (
+          <script
+            // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list rendered once on the server
+            key={i}
+            type="application/ld+json"
+            // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON with every <, > and & escaped (serializeJsonLd), so it cannot close the element
+            dangerouslySetInnerHTML={{ __html: serializeJsonLd(data) }}
+          />
+        ))}
         <link rel="stylesheet" href={ctx.stylesheet} />
         <link rel="icon" href={ctx.favicon} type="image/svg+xml" />
       </head>
@@ -47,6 +64,12 @@ export function Layout({ ctx, meta, children }: { ctx: PageContext; meta: PageMe
               </a>
             </SiteName>
             <p class="masthead__tagline">{settings.tagline}</p>
+            {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is too new for many screen readers */}
+            <form class="masthead__search" role="search" action="/search" method="get">
+              <label for="masthead-q">Search</label>
+              <input id="masthead-q" type="search" name="q" maxLength={200} />
+              <button type="submit">Go</button>
+            </form>
           </div>
           <nav class="sections-nav" aria-label="Sections">
             <ul>

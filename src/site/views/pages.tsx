@@ -1,4 +1,5 @@
 import type { ArticlePage as Article, ArticleCard, ListPage } from '../../articles/articles.service.js';
+import { articleMeta, frontMeta, listingMeta } from '../../seo/page-meta.js';
 import type { Section } from '../../taxonomy/taxonomy.service.js';
 import { kindLabel } from '../format.js';
 import type { PageContext } from './context.js';
@@ -14,7 +15,15 @@ export interface FrontData {
 
 export function FrontPage({ ctx, data }: { ctx: PageContext; data: FrontData }) {
   return (
-    <Layout ctx={ctx} meta={{ title: ctx.settings.siteName, description: ctx.settings.tagline, isFront: true }}>
+    <Layout
+      ctx={ctx}
+      meta={{
+        title: ctx.settings.siteName,
+        description: ctx.settings.tagline,
+        isFront: true,
+        ...frontMeta(ctx, `${ctx.publicUrl}/`),
+      }}
+    >
       <div class="front">
         <section class="front__top" aria-labelledby="top-stories">
           <h2 id="top-stories" class="visually-hidden">
@@ -82,15 +91,22 @@ export function ListingPage({
   showSection?: boolean;
 }) {
   const pageTitle = list.page > 1 ? `${title}, page ${list.page}` : title;
+  // Each page of a listing is its own page to search engines, not a copy of the first.
+  const canonical = `${ctx.publicUrl}${list.page > 1 ? `${basePath}?page=${list.page}` : basePath}`;
   return (
     <Layout
       ctx={ctx}
       meta={{
         title: pageTitle,
-        // Each page of a listing is its own page to search engines, not a copy of the first.
-        canonical: `${ctx.publicUrl}${list.page > 1 ? `${basePath}?page=${list.page}` : basePath}`,
+        canonical,
         ...(description ? { description } : {}),
         ...(sectionSlug ? { sectionSlug } : {}),
+        ...listingMeta(ctx, {
+          title: pageTitle,
+          description: description || ctx.settings.tagline,
+          canonical,
+          ...(sectionSlug ? { section: { name: title, slug: sectionSlug } } : {}),
+        }),
       }}
     >
       <header class="listing-header">
@@ -117,12 +133,14 @@ export function ArticleView({ ctx, article }: { ctx: PageContext; article: Artic
   const kind = kindLabel(article.kind);
   const label = kind && kind.toLowerCase() !== article.section.name.toLowerCase() ? kind : null;
   const updated = article.updatedAt && article.updatedAt !== article.publishedAt ? article.updatedAt : null;
+  const canonical = article.canonicalUrl || `${ctx.publicUrl}${article.url}`;
   const meta = {
     title: article.seoTitle ?? article.headline,
     description: article.seoDescription ?? article.standfirst,
     sectionSlug: article.section.slug,
-    ...(article.canonicalUrl ? { canonical: article.canonicalUrl } : { canonical: `${ctx.publicUrl}${article.url}` }),
+    canonical,
     ...(article.robots ? { robots: article.robots } : {}),
+    ...articleMeta(ctx, article, canonical),
   };
   return (
     <Layout ctx={ctx} meta={meta}>
