@@ -55,6 +55,9 @@ import { createSite } from './site/site.routes.js';
 import { registerTaxonomyRoutes } from './taxonomy/taxonomy.routes.js';
 import { TaxonomyService } from './taxonomy/taxonomy.service.js';
 
+/** Articles to index again after a rename of something they are found by (a tag, an author). */
+const reindexJob = 'search.reindex';
+
 export interface Services {
   db: Db;
   settings: SettingsService;
@@ -158,6 +161,9 @@ export async function createServices(config: Config, options: BuildOptions = {})
     purge: (keys) => purgeBus.purge(keys),
     jobs,
     search,
+  });
+  jobs.register<{ ids: number[] }>(reindexJob, async ({ ids }) => {
+    for (const id of ids) await search.indexArticle(id);
   });
   jobs.register<{ articleId: number }>(publishJob, async ({ articleId }) => {
     await articles.publishScheduled(articleId);
@@ -414,7 +420,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         maxUploadBytes: config.media.maxUploadBytes,
         onChange: (id) => services.articles.refreshImageUsers(id),
       });
-      registerTaxonomyRoutes(api, { taxonomy: services.taxonomy, purge: (keys) => services.purgeBus.purge(keys) });
+      registerTaxonomyRoutes(api, {
+        taxonomy: services.taxonomy,
+        purge: (keys) => {
+          services.purgeBus.purge(keys);
+          // A renamed tag or author changes what its articles are found by: index them again, in a job.
+          const ids = keys.flatMap((k) => (k.startsWith('article:') ? [Number(k.slice('article:'.length))] : []));
+          if (ids.length > 0)
+            void services.jobs
+              .enqueue(reindexJob, { ids })
+              .catch((err) => app.log.error({ err }, 'reindex not queued'));
+        },
+      });
       registerSettingsRoutes(api, {
         settings: services.settings,
         purgeAll: () => services.purgeBus.purgeAll(),
