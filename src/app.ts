@@ -268,8 +268,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   }
 
   app.addHook('onResponse', async (request, reply) => {
-    if (reply.statusCode >= 500) request.log.error({ url: request.url, status: reply.statusCode }, 'request failed');
-    else request.log.debug({ url: request.url, status: reply.statusCode, ms: reply.elapsedTime }, 'request');
+    // Content API keys travel in the query string; they stay out of the logs.
+    const url = request.url.replace(/([?&]key=)[^&]*/g, '$1[redacted]');
+    if (reply.statusCode >= 500) request.log.error({ url, status: reply.statusCode }, 'request failed');
+    else request.log.debug({ url, status: reply.statusCode, ms: reply.elapsedTime }, 'request');
   });
 
   const assets = loadAssets();

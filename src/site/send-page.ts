@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
@@ -95,6 +96,13 @@ export function createPageSender(cache: PageCache | null, config: Config): PageS
       return reply.code(rep.status).send(request.method === 'HEAD' ? undefined : rep.body);
     }
     reply.headers(headers);
+    if (status === 200 && !doc.private) {
+      // Without the page cache (turned off, or a signed-in reader) a client's copy is still honoured.
+      const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`;
+      reply.header('etag', etag);
+      const inm = request.headers['if-none-match'];
+      if (inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return reply.code(304).send();
+    }
     if (doc.private) reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex');
     else if (status !== 200 || bypassCache(request.raw))
       reply.header('cache-control', status === 200 ? 'private, no-cache' : 'no-cache');

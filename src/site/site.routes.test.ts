@@ -611,3 +611,23 @@ eachDialect('conditional requests on a cache miss', (dialect) => {
     assert.equal(changed.statusCode, 200, 'a changed page is sent in full');
   });
 });
+
+eachDialect('conditional requests without the page cache', (dialect) => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp(dialect, { env: { NEWSDESK_PAGE_CACHE: 'false' } });
+    await buildArticle(t.services, { section: 'news', published: true, headline: 'Uncached' });
+  });
+  after(() => t.close());
+
+  test('pages and feeds still carry an ETag and answer 304 to a client holding them', async () => {
+    for (const url of ['/', '/feed.xml', '/sitemap.xml']) {
+      const first = await t.app.inject(url);
+      assert.equal(first.statusCode, 200, url);
+      const etag = String(first.headers.etag ?? '');
+      assert.match(etag, /^"[\w-]{20}"$/, url);
+      const again = await t.app.inject({ url, headers: { 'if-none-match': etag } });
+      assert.equal(again.statusCode, 304, url);
+    }
+  });
+});
