@@ -18,6 +18,7 @@ import { ArticlesService, publishJob } from './articles/articles.service.js';
 import { PageCache } from './cache/page-cache.js';
 import { PurgeBus } from './cache/purge-bus.js';
 import { type Clock, systemClock } from './clock.js';
+import { CommentsService } from './comments/comments.service.js';
 import type { Config } from './config.js';
 import { ContentKeys } from './content/content.keys.js';
 import {
@@ -74,6 +75,7 @@ export interface Services {
   search: SearchService;
   feeds: FeedsService;
   websub: WebSubNotifier;
+  comments: CommentsService;
 }
 
 declare module 'fastify' {
@@ -192,6 +194,13 @@ export async function createServices(config: Config, options: BuildOptions = {})
   websub.registerJobs();
   // Each write is announced to the WebSub hub once, by the instance that made it.
   purgeBus.followLocal((keys) => websub.changed(keys));
+  const comments = new CommentsService({
+    db,
+    clock,
+    articles,
+    purge: (keys) => purgeBus.purge(keys),
+    ...(options.log ? { log: options.log } : {}),
+  });
   return {
     db,
     settings,
@@ -208,6 +217,7 @@ export async function createServices(config: Config, options: BuildOptions = {})
     search,
     feeds,
     websub,
+    comments,
   };
 }
 

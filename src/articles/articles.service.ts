@@ -716,6 +716,19 @@ export class ArticlesService {
     this.deps.purge([`page:${articleId}`]);
   }
 
+  /**
+   * Moves the count of approved comments inside the comments service's transaction, so the
+   * count and the comments commit together; that service purges `article:ID` after commit.
+   */
+  async adjustCommentCount(trx: Transaction<Database>, id: number, delta: number): Promise<void> {
+    if (delta === 0) return;
+    await trx
+      .updateTable('articles')
+      .set((eb) => ({ comment_count: eb('comment_count', '+', delta) }))
+      .where('id', '=', id)
+      .execute();
+  }
+
   // ---------------------------------------------------------------- reads
 
   async findRecord(id: number): Promise<ArticleRecord | undefined> {

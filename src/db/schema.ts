@@ -9,6 +9,14 @@ import type {
   ArticleTagsTable,
   SlugRedirectsTable,
 } from '../articles/articles.table.js';
+import type {
+  CommentersTable,
+  CommentLikesTable,
+  CommentReportsTable,
+  CommentSettingsTable,
+  CommentsTable,
+  ModerationLogTable,
+} from '../comments/comments.table.js';
 import type { ContentKeysTable } from '../content/content.table.js';
 import type { JobsTable } from '../jobs/jobs.table.js';
 import type { OutboxTable } from '../mail/mail.table.js';
@@ -57,6 +65,12 @@ export interface Database {
   article_events: ArticleEventsTable;
   article_images: ArticleImagesTable;
   content_keys: ContentKeysTable;
+  commenters: CommentersTable;
+  comments: CommentsTable;
+  comment_likes: CommentLikesTable;
+  comment_reports: CommentReportsTable;
+  moderation_log: ModerationLogTable;
+  comment_settings: CommentSettingsTable;
   /** SQLite only (FTS5). */
   search_index: SearchIndexTable;
   /** PostgreSQL only. */

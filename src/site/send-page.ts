@@ -101,7 +101,7 @@ export function createPageSender(cache: PageCache | null, config: Config): PageS
       const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`;
       reply.header('etag', etag);
       const inm = request.headers['if-none-match'];
-      if (inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return reply.code(304).send();
+      if (inm?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return reply.code(304).send();
     }
     if (doc.private) reply.header('cache-control', 'no-store').header('x-robots-tag', 'noindex');
     else if (status !== 200 || bypassCache(request.raw))

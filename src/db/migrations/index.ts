@@ -4,6 +4,7 @@ import * as newsroom from './2026-11-28T15-00-newsroom.js';
 import * as search from './2026-11-28T16-00-search.js';
 import * as contentKeys from './2026-11-28T16-10-content-keys.js';
 import * as seo from './2026-11-28T16-20-seo.js';
+import * as comments from './2026-11-28T17-00-comments.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T16-00-search': search,
   '2026-11-28T16-10-content-keys': contentKeys,
   '2026-11-28T16-20-seo': seo,
+  '2026-11-28T17-00-comments': comments,
 };
