@@ -18,7 +18,9 @@ import { ArticlesService, publishJob } from './articles/articles.service.js';
 import { PageCache } from './cache/page-cache.js';
 import { PurgeBus } from './cache/purge-bus.js';
 import { type Clock, systemClock } from './clock.js';
+import { loadArticleThread, registerCommentRoutes } from './comments/comments.routes.js';
 import { CommentsService } from './comments/comments.service.js';
+import { registerModerationRoutes } from './comments/moderation.routes.js';
 import type { Config } from './config.js';
 import { ContentKeys } from './content/content.keys.js';
 import {
@@ -299,6 +301,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       const sources = image ? imageSources(image) : null;
       return sources?.src ? { src: sources.src, width: sources.width, height: sources.height } : undefined;
     },
+    loadThread: (article) => loadArticleThread(services.comments, article),
   });
 
   const wantsPage = (request: FastifyRequest) =>
@@ -450,6 +453,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         imageExists: async (id) => (await services.media.findById(id)) !== undefined,
       });
       registerContentKeyRoutes(api, { keys: contentKeys });
+      registerModerationRoutes(api, {
+        comments: services.comments,
+        db: services.db,
+        staff: services.staff,
+        taxonomy: services.taxonomy,
+        settings: services.settings,
+      });
       api.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
         onlyPaths(app.swagger() as unknown as Record<string, unknown>, '/api/admin/'),
       );
@@ -487,6 +497,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
 
   site.register(app);
+  await registerCommentRoutes(app, {
+    services,
+    sender,
+    context: site.context,
+    publicUrl: config.publicUrl,
+    secureCookies: config.sessions.secureCookies,
+  });
   registerFeedRoutes(app, { feeds: services.feeds, sender, hub: config.websubHub });
   registerSeoRoutes(app, {
     articles: services.articles,

@@ -9,6 +9,7 @@ import { ArticleListPage } from './pages/ArticleList';
 import { ForgotPage, InvitePage, LoginPage, ResetPage, SetupPage } from './pages/AuthPages';
 import { ContentKeysPage } from './pages/ContentKeys';
 import { MediaLibraryPage } from './pages/MediaLibrary';
+import { ModerationPage } from './pages/Moderation';
 import { OutboxPage } from './pages/Outbox';
 import { SettingsPage } from './pages/Settings';
 import { StaffPage } from './pages/Staff';
@@ -45,11 +46,13 @@ const routes: Route[] = [
   { pattern: '/settings', abilities: ['settings.manage'], render: () => <SettingsPage /> },
   { pattern: '/content-keys', abilities: ['settings.manage'], render: () => <ContentKeysPage /> },
   { pattern: '/outbox', abilities: ['outbox.read'], render: () => <OutboxPage /> },
+  { pattern: '/comments', abilities: ['comments.moderate'], render: () => <ModerationPage /> },
 ];
 
 const navItems: { to: string; label: string; abilities: Ability[]; match: (path: string) => boolean }[] = [
   { to: '/', label: 'Articles', abilities: ['articles.read'], match: (p) => p === '/' || p.startsWith('/articles') },
   { to: '/media', label: 'Media', abilities: ['media.upload', 'media.manage'], match: (p) => p === '/media' },
+  { to: '/comments', label: 'Comments', abilities: ['comments.moderate'], match: (p) => p === '/comments' },
   { to: '/sections', label: 'Sections & tags', abilities: ['taxonomy.manage'], match: (p) => p === '/sections' },
   { to: '/staff', label: 'Staff', abilities: ['staff.manage'], match: (p) => p === '/staff' },
   { to: '/settings', label: 'Settings', abilities: ['settings.manage'], match: (p) => p === '/settings' },

@@ -209,6 +209,7 @@ export function findArticleBySlug(db: Q, slug: string) {
       'articles.wire_source_url',
       'articles.canonical_url',
       'articles.comments_mode',
+      'articles.comment_count',
       'articles.seo_title',
       'articles.seo_description',
       'articles.language',

@@ -115,6 +115,8 @@ export interface ArticlePage extends ArticleCard {
   story: { id: number; slug: string; title: string; url: string; earlier: ArticleCard[]; later: ArticleCard[] } | null;
   related: ArticleCard[];
   commentsMode: CommentsMode;
+  /** Approved comments, kept up to date by the comments service in its own transaction. */
+  commentCount: number;
   seoTitle: string | null;
   seoDescription: string | null;
   language: string;
@@ -827,6 +829,7 @@ export class ArticlesService {
         : null,
       related: pick(relatedIds),
       commentsMode: row.comments_mode,
+      commentCount: row.comment_count,
       seoTitle: row.seo_title,
       seoDescription: row.seo_description,
       language: row.language,

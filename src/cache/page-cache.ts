@@ -246,6 +246,8 @@ function pickVariant(entry: Entry, accept: string | string[] | undefined): Varia
 
 /** Query parameters that change what a reader page shows; every other one is ignored. */
 export const pageParameters = new Set(['page']);
+/** A comments page (/comments/:articleId) is also chosen by its sort and its keyset cursor. */
+const commentPageParameters = new Set(['page', 'sort', 'after']);
 
 /**
  * The cache key of a request: its path and the parameters that matter, in order. Tracking
@@ -256,9 +258,10 @@ export function cacheKey(url: string): string {
   const q = url.indexOf('?');
   if (q === -1) return url;
   const kept: string[] = [];
+  const wanted = url.startsWith('/comments/') ? commentPageParameters : pageParameters;
   for (const part of url.slice(q + 1).split('&')) {
     const name = part.split('=', 1)[0] ?? '';
-    if (pageParameters.has(name)) kept.push(part);
+    if (wanted.has(name)) kept.push(part);
   }
   kept.sort();
   return kept.length > 0 ? `${url.slice(0, q)}?${kept.join('&')}` : url.slice(0, q);

@@ -19,10 +19,11 @@ const sections = 8;
  * section page: one page of ids, their cards, their bylines ........................ 3
  * article page: the article with its image, its story, then its tags, notes,
  *   related ids and thread ids, then the cards and bylines of everything shown .... 2 + 4 + 2
+ *   and its comments: the top comments and their first replies (the count is on the row) ... 2
  *
  * None of them depends on how many articles there are or how many a page shows.
  */
-const bounds = { front: 3 + 2 + sections + 2, section: 3 + 3, article: 3 + 2 + 4 + 2 };
+const bounds = { front: 3 + 2 + sections + 2, section: 3 + 3, article: 3 + 2 + 4 + 2 + 2 };
 
 eachDialect('queries per page', (dialect) => {
   let t: TestApp;

@@ -1,10 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ArticlePage, ArticlesService, ListPage } from '../articles/articles.service.js';
+import { bypassCache } from '../cache/page-cache.js';
 import { AppError, notFound } from '../errors.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import type { TaxonomyService } from '../taxonomy/taxonomy.service.js';
 import type { Assets } from './assets.js';
 import type { PageSender } from './send-page.js';
+import type { ThreadView } from './views/comments.js';
 import type { PageContext } from './views/context.js';
 import { ArticleView, ErrorView, FrontPage, ListingPage } from './views/pages.js';
 
@@ -21,6 +24,8 @@ export interface SiteDeps {
   now: () => Date;
   /** The logo's displayable variant (none while its variants are being made). */
   findImage?: (id: number) => Promise<{ src: string; width: number; height: number } | undefined>;
+  /** The first page of an article's comments (a constant few indexed queries). */
+  loadThread?: (article: ArticlePage) => Promise<ThreadView>;
 }
 
 /** ?page=N: a whole number from 1; anything else is a clear 400, never a 500. */
@@ -226,13 +231,23 @@ export function createSite(deps: SiteDeps) {
         if (found.kind === 'not_found') throw notFound('story');
         const article = found.article;
         const ctx = await context(request);
+        const thread = deps.loadThread ? await deps.loadThread(article) : null;
+        // A page rendered for one reader (not stored) can carry a key that makes a resubmitted form one comment.
+        const form = thread
+          ? {
+              articleId: article.id,
+              renderedAt: deps.now().getTime(),
+              clientKey: bypassCache(request.raw) ? randomUUID() : undefined,
+            }
+          : null;
         const shown = [
           ...article.related,
           ...(article.story ? [...article.story.earlier, ...article.story.later] : []),
         ].map((c) => `article:${c.id}`);
         return sender.send(request, reply, {
-          vnode: <ArticleView ctx={ctx} article={article} />,
+          vnode: <ArticleView ctx={ctx} article={article} {...(thread ? { comments: { thread, form } } : {})} />,
           keys: [
+            // Also the thread's key: the comments service purges it after every change a reader would see.
             `article:${article.id}`,
             // Only this page: its related box or a "Read more" card changed, not its own card.
             `page:${article.id}`,

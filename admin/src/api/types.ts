@@ -261,3 +261,115 @@ export interface OutboxMessage {
   createdAt: string;
   sentAt: string | null;
 }
+
+// ---------------------------------------------------------------- comments (moderation)
+
+export const commentQueues = ['pending', 'reported', 'recent', 'rejected', 'spam'] as const;
+export type CommentQueue = (typeof commentQueues)[number];
+export type CommentStatus = 'approved' | 'pending' | 'rejected' | 'spam' | 'deleted';
+export type ModeratorAction = 'approve' | 'reject' | 'spam' | 'feature' | 'unfeature';
+export type CommenterStatus = 'active' | 'banned' | 'suspended';
+
+export interface StoredComment {
+  id: number;
+  articleId: number;
+  commenterId: number;
+  parentId: number | null;
+  inReplyToId: number | null;
+  rootId: number;
+  depth: number;
+  /** As the reader wrote it: shown as plain text, never as HTML. */
+  body: string;
+  status: CommentStatus;
+  decisionReason: string | null;
+  likeCount: number;
+  replyCount: number;
+  reportCount: number;
+  featured: boolean;
+  createdAt: string;
+  editedAt: string | null;
+  approvedAt: string | null;
+}
+
+export interface CommentReport {
+  reason: string;
+  note: string;
+  createdAt: string;
+}
+
+export interface QueueEntry {
+  comment: StoredComment;
+  article: { id: number; headline: string; url: string | null };
+  commenter: {
+    id: number;
+    kind: 'guest' | 'reader' | 'staff';
+    name: string;
+    email: string | null;
+    status: CommenterStatus;
+    suspendedUntil: string | null;
+    alwaysPremoderate: boolean;
+    approvedCount: number;
+  };
+  decisionReason: string | null;
+  reports: CommentReport[];
+}
+
+export interface CommentQueuePage {
+  items: QueueEntry[];
+  next: string | null;
+}
+
+export interface BulkDecisionResult {
+  results: { id: number; ok: boolean; comment?: StoredComment; error?: { code: string; message: string } }[];
+}
+
+export interface CommenterProfile {
+  id: number;
+  kind: 'guest' | 'reader' | 'staff';
+  displayName: string;
+  email: string | null;
+  emailVerifiedAt: string | null;
+  staffId: number | null;
+  status: CommenterStatus;
+  suspendedUntil: string | null;
+  alwaysPremoderate: boolean;
+  approvedCount: number;
+  createdAt: string;
+}
+
+export interface ModerationLogEntry {
+  id: number;
+  commentId: number | null;
+  commenterId: number | null;
+  staffId: number | null;
+  /** Null: the system decided. */
+  staff: StaffRef | null;
+  action: string;
+  reason: string | null;
+  createdAt: string;
+}
+
+export interface CommenterHistory {
+  commenter: CommenterProfile;
+  counts: Record<CommentStatus, number>;
+  comments: StoredComment[];
+  log: ModerationLogEntry[];
+}
+
+export interface CommentSettings {
+  guestsAllowed: boolean;
+  premoderateAll: boolean;
+  minLength: number;
+  maxLength: number;
+  bannedWords: string[];
+  suspectWords: string[];
+  maxLinks: number;
+  rateLimitSeconds: number;
+  repeatWindowMinutes: number;
+  autoCloseDays: number;
+  newCommenterApprovals: number;
+  minSubmitSeconds: number;
+  spamSimilarity: number;
+  editWindowMinutes: number;
+  reportThreshold: number;
+}

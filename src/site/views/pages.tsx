@@ -2,6 +2,7 @@ import type { ArticlePage as Article, ArticleCard, ListPage } from '../../articl
 import { articleMeta, frontMeta, listingMeta } from '../../seo/page-meta.js';
 import type { Section } from '../../taxonomy/taxonomy.service.js';
 import { kindLabel } from '../format.js';
+import { type CommentFormState, CommentsSection, type ThreadView } from './comments.js';
 import type { PageContext } from './context.js';
 import { Layout } from './layout.js';
 import { BylineText, Card, Pagination, Picture, Time } from './parts.js';
@@ -129,7 +130,16 @@ export function ListingPage({
   );
 }
 
-export function ArticleView({ ctx, article }: { ctx: PageContext; article: Article }) {
+export function ArticleView({
+  ctx,
+  article,
+  comments,
+}: {
+  ctx: PageContext;
+  article: Article;
+  /** The thread's first page and the form; the newsroom's preview shows only the invitation. */
+  comments?: { thread: ThreadView; form: CommentFormState | null };
+}) {
   const kind = kindLabel(article.kind);
   const label = kind && kind.toLowerCase() !== article.section.name.toLowerCase() ? kind : null;
   const updated = article.updatedAt && article.updatedAt !== article.publishedAt ? article.updatedAt : null;
@@ -227,14 +237,18 @@ export function ArticleView({ ctx, article }: { ctx: PageContext; article: Artic
                   ))}
               </section>
             ) : null}
-            <section class="comments" id="comments" aria-labelledby="comments-title">
-              <h2 id="comments-title">Comments</h2>
-              {article.commentsMode === 'closed' ? (
-                <p>Comments are closed for this story.</p>
-              ) : (
-                <p class="comments__invite">What are your views on this? Share them in the comments below.</p>
-              )}
-            </section>
+            {comments ? (
+              <CommentsSection ctx={ctx} thread={comments.thread} form={comments.form} />
+            ) : (
+              <section class="comments" id="comments" aria-labelledby="comments-title">
+                <h2 id="comments-title">Comments</h2>
+                {article.commentsMode === 'closed' ? (
+                  <p>Comments are closed for this story.</p>
+                ) : (
+                  <p class="comments__invite">What are your views on this? Share them in the comments below.</p>
+                )}
+              </section>
+            )}
           </div>
           <aside class="article__aside" aria-label="More on this story">
             {article.story ? <StoryThread ctx={ctx} story={article.story} /> : null}

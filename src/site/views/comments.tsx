@@ -1,0 +1,410 @@
+import type { ThreadComment, ThreadRoot, ThreadSort } from '../../comments/comments.service.js';
+import type { FieldError } from '../../errors.js';
+import type { PageContext } from './context.js';
+import { Layout } from './layout.js';
+import { Time } from './parts.js';
+
+/** One page of an article's thread, as the article page and the comments pages show it. */
+export interface ThreadView {
+  articleId: number;
+  /** Approved comments on the article (the article's kept count). */
+  count: number;
+  sort: ThreadSort;
+  comments: ThreadRoot[];
+  /** Cursor for the next page, when there is one. */
+  next: string | null;
+  /** Closed (by the desk): no reply links, no form. */
+  closed: boolean;
+}
+
+/** What the comment form shows: the values back after a mistake, the errors beside their fields. */
+export interface CommentFormState {
+  articleId: number;
+  parentId?: number | null;
+  values?: { name?: string; email?: string; body?: string };
+  errors?: FieldError[];
+  /** When the form was rendered (ms); a cached page carries the time it was stored. */
+  renderedAt: number;
+  /** A random key for uncached forms only; cached forms rely on the service's one-minute window. */
+  clientKey?: string | undefined;
+}
+
+export const sortLabels: Record<ThreadSort, string> = { oldest: 'Oldest', newest: 'Newest', liked: 'Most liked' };
+
+export const commentsPath = (articleId: number, sort: ThreadSort, after?: string | null) => {
+  const params = new URLSearchParams();
+  if (sort !== 'oldest' || after) params.set('sort', sort);
+  if (after) params.set('after', after);
+  const query = params.toString();
+  return `/comments/${articleId}${query ? `?${query}` : ''}`;
+};
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/** The section that ends every article: invitation, count, sort, the thread, the form. */
+export function CommentsSection({
+  ctx,
+  thread,
+  form,
+}: {
+  ctx: PageContext;
+  thread: ThreadView;
+  form: CommentFormState | null;
+}) {
+  return (
+    <section class="comments" id="comments" aria-labelledby="comments-title">
+      <h2 id="comments-title">Comments</h2>
+      {thread.closed ? (
+        <p class="comments__closed">Comments are closed for this story.</p>
+      ) : (
+        <p class="comments__invite">What are your views on this? Share them in the comments below.</p>
+      )}
+      <Thread ctx={ctx} thread={thread} onArticlePage />
+      {form && !thread.closed ? <CommentForm form={form} /> : null}
+    </section>
+  );
+}
+
+/** The count, the sort links, the comments and the "Load more comments" link. */
+export function Thread({
+  ctx,
+  thread,
+  onArticlePage,
+}: {
+  ctx: PageContext;
+  thread: ThreadView;
+  onArticlePage?: boolean;
+}) {
+  return (
+    <div class="comments__thread">
+      <p class="comments__count">{plural(thread.count, 'comment', 'comments')}</p>
+      {thread.comments.length > 0 ? (
+        <>
+          <nav class="comments__sort" aria-label="Sort comments">
+            <ul>
+              {(Object.keys(sortLabels) as ThreadSort[]).map((sort) => {
+                const current = sort === thread.sort;
+                const href =
+                  onArticlePage && sort === 'oldest' ? '#comments' : `${commentsPath(thread.articleId, sort)}`;
+                return (
+                  <li key={sort}>
+                    <a href={href} {...(current ? { 'aria-current': 'true' } : {})}>
+                      {sortLabels[sort]}
+                    </a>
+                  </li>
+                );
+              })}
+            </ul>
+          </nav>
+          <ol class="comments__list">
+            {thread.comments.map((root) => (
+              <li key={root.id}>
+                <CommentTree ctx={ctx} comment={root} replies={root.replies} thread={thread} />
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+      {thread.next ? (
+        <p class="comments__more">
+          <a href={commentsPath(thread.articleId, thread.sort, thread.next)}>Load more comments</a>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A comment and its replies nested under their parents; the service keeps depth at 3 at most. */
+function CommentTree({
+  ctx,
+  comment,
+  replies,
+  thread,
+}: {
+  ctx: PageContext;
+  comment: ThreadComment;
+  replies: ThreadComment[];
+  thread: ThreadView;
+}) {
+  const shown = new Set([comment.id, ...replies.map((r) => r.id)]);
+  const children = new Map<number, ThreadComment[]>();
+  for (const reply of replies) {
+    // A reply whose parent is on a later page of replies is listed under the top comment.
+    const parent = reply.parentId !== null && shown.has(reply.parentId) ? reply.parentId : comment.id;
+    const list = children.get(parent) ?? [];
+    list.push(reply);
+    children.set(parent, list);
+  }
+  const render = (c: ThreadComment) => {
+    const mine = children.get(c.id) ?? [];
+    return (
+      <>
+        <Comment ctx={ctx} comment={c} thread={thread} />
+        {mine.length > 0 ? (
+          <ol class="comments__replies">
+            {mine.map((r) => (
+              <li key={r.id}>{render(r)}</li>
+            ))}
+          </ol>
+        ) : null}
+      </>
+    );
+  };
+  return render(comment);
+}
+
+export function Comment({
+  ctx,
+  comment,
+  thread,
+}: {
+  ctx: PageContext;
+  comment: ThreadComment;
+  thread?: Pick<ThreadView, 'articleId' | 'closed'>;
+}) {
+  const depth = Math.min(comment.depth, 3);
+  const classes = ['comment', `comment--depth-${depth}`];
+  if (comment.featured && !comment.deleted) classes.push('comment--featured');
+  if (comment.author?.staff) classes.push('comment--staff');
+  if (comment.deleted) {
+    return (
+      <article class={[...classes, 'comment--deleted'].join(' ')} id={`comment-${comment.id}`}>
+        <p class="comment__deleted">Comment deleted</p>
+      </article>
+    );
+  }
+  return (
+    <article class={classes.join(' ')} id={`comment-${comment.id}`}>
+      <header class="comment__header">
+        <strong class="comment__author">{comment.author?.name ?? 'A reader'}</strong>
+        {comment.author?.staff ? <span class="comment__badge">Staff</span> : null}
+        {comment.featured ? <span class="comment__featured">Featured</span> : null}
+        <Time iso={comment.createdAt} ctx={ctx} />
+        {comment.editedAt ? <span class="comment__edited">(edited)</span> : null}
+        {comment.inReplyToId ? (
+          <a class="comment__in-reply-to" href={`#comment-${comment.inReplyToId}`}>
+            in reply to an earlier comment
+          </a>
+        ) : null}
+      </header>
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: body_html is rendered from plain text when stored (escaped first, then a few tags) and sanitized */}
+      <div class="comment__body" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
+      <footer class="comment__footer">
+        <span class="comment__likes">{plural(comment.likeCount, 'like', 'likes')}</span>
+        {thread && !thread.closed ? (
+          <a class="comment__reply" href={`/comments/${thread.articleId}/reply/${comment.id}`}>
+            Reply<span class="visually-hidden"> to {comment.author?.name ?? 'this comment'}</span>
+          </a>
+        ) : null}
+      </footer>
+    </article>
+  );
+}
+
+const fieldId = (field: string) => `comment-${field}`;
+
+/** The plain form: works without JavaScript, errors linked to their fields and announced. */
+export function CommentForm({ form }: { form: CommentFormState }) {
+  const errors = form.errors ?? [];
+  const errorFor = (field: string) => errors.find((e) => e.field === field);
+  const described = (field: string, hint?: string) => {
+    const ids = [hint, errorFor(field) ? `${fieldId(field)}-error` : undefined].filter(Boolean);
+    return {
+      ...(ids.length > 0 ? { 'aria-describedby': ids.join(' ') } : {}),
+      ...(errorFor(field) ? { 'aria-invalid': 'true' as const } : {}),
+    };
+  };
+  const fieldError = (field: string) => {
+    const e = errorFor(field);
+    return e ? (
+      <p class="field-error" id={`${fieldId(field)}-error`}>
+        {e.message}
+      </p>
+    ) : null;
+  };
+  const values = form.values ?? {};
+  return (
+    <form class="comment-form" id="comment-form" method="post" action="/comments" novalidate>
+      <h3 class="comment-form__title">{form.parentId ? 'Your reply' : 'Add a comment'}</h3>
+      {errors.length > 0 ? (
+        <div class="form-errors" role="alert" id="comment-form-errors">
+          <h4>Please check your comment</h4>
+          <ul>
+            {errors.map((e) => (
+              <li key={`${e.field}:${e.message}`}>
+                {['name', 'email', 'body'].includes(e.field) ? (
+                  <a href={`#${fieldId(e.field)}`}>{e.message}</a>
+                ) : (
+                  e.message
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <input type="hidden" name="articleId" value={String(form.articleId)} />
+      {form.parentId ? <input type="hidden" name="parentId" value={String(form.parentId)} /> : null}
+      <input type="hidden" name="renderedAt" value={String(form.renderedAt)} />
+      {form.clientKey ? <input type="hidden" name="clientKey" value={form.clientKey} /> : null}
+      <div class="field">
+        <label for={fieldId('name')}>Name</label>
+        <input
+          id={fieldId('name')}
+          name="name"
+          type="text"
+          autocomplete="name"
+          maxLength={80}
+          required
+          value={values.name ?? ''}
+          {...described('name')}
+        />
+        {fieldError('name')}
+      </div>
+      <div class="field">
+        <label for={fieldId('email')}>Email</label>
+        <p class="field-hint" id={`${fieldId('email')}-hint`}>
+          Never shown; used only to recognise you and, if you ask, to tell you about replies.
+        </p>
+        <input
+          id={fieldId('email')}
+          name="email"
+          type="email"
+          autocomplete="email"
+          maxLength={254}
+          required
+          value={values.email ?? ''}
+          {...described('email', `${fieldId('email')}-hint`)}
+        />
+        {fieldError('email')}
+      </div>
+      <div class="field">
+        <label for={fieldId('body')}>Comment</label>
+        <p class="field-hint" id={`${fieldId('body')}-hint`}>
+          Plain text. Blank lines make paragraphs; **bold**, *italic*, "&gt; " quotes and links work.
+        </p>
+        <textarea id={fieldId('body')} name="body" rows={6} required {...described('body', `${fieldId('body')}-hint`)}>
+          {values.body ?? ''}
+        </textarea>
+        {fieldError('body')}
+      </div>
+      <div class="comment-form__hp" aria-hidden="true">
+        <label for={fieldId('website')}>Leave this field empty</label>
+        <input id={fieldId('website')} name="website" type="text" tabIndex={-1} autocomplete="off" value="" />
+      </div>
+      <button type="submit">{form.parentId ? 'Post reply' : 'Post comment'}</button>
+    </form>
+  );
+}
+
+export interface ArticleLink {
+  id: number;
+  headline: string;
+  url: string;
+}
+
+/** /comments/:articleId: a page of the thread on its own address, for "Load more" and the sort links. */
+export function CommentsPage({ ctx, article, thread }: { ctx: PageContext; article: ArticleLink; thread: ThreadView }) {
+  return (
+    <Layout
+      ctx={ctx}
+      meta={{
+        title: `Comments: ${article.headline}`,
+        description: `Readers' comments on "${article.headline}".`,
+        // One canonical home for the conversation: the article.
+        robots: 'noindex, follow',
+      }}
+    >
+      <div class="comments-page">
+        <p class="comments-page__back">
+          <a href={`${article.url}#comments`}>Back to the story: {article.headline}</a>
+        </p>
+        <section class="comments" id="comments" aria-labelledby="comments-title">
+          <h1 id="comments-title">Comments on “{article.headline}”</h1>
+          <Thread ctx={ctx} thread={thread} />
+          {thread.closed ? (
+            <p class="comments__closed">Comments are closed for this story.</p>
+          ) : (
+            <p class="comments__write">
+              <a href={`${article.url}#comment-form`}>Write a comment</a>
+            </p>
+          )}
+        </section>
+      </div>
+    </Layout>
+  );
+}
+
+/** The reply page and the form sent back with its mistakes (422). */
+export function CommentFormPage({
+  ctx,
+  article,
+  parent,
+  form,
+  message,
+}: {
+  ctx: PageContext;
+  article: ArticleLink;
+  parent: ThreadComment | null;
+  form: CommentFormState | null;
+  /** A problem with no field to point at (comments closed): said instead of the form. */
+  message?: string;
+}) {
+  return (
+    <Layout ctx={ctx} meta={{ title: `Comment on ${article.headline}`, robots: 'noindex' }}>
+      <div class="comments-page">
+        <p class="comments-page__back">
+          <a href={`${article.url}#comments`}>Back to the story: {article.headline}</a>
+        </p>
+        <section class="comments" id="comments" aria-labelledby="comments-title">
+          <h1 id="comments-title">{parent ? 'Reply to a comment' : `Comment on “${article.headline}”`}</h1>
+          {parent ? <Comment ctx={ctx} comment={parent} /> : null}
+          {message ? (
+            <p class="comments__problem" role="alert">
+              {message}
+            </p>
+          ) : null}
+          {form ? <CommentForm form={form} /> : null}
+        </section>
+      </div>
+    </Layout>
+  );
+}
+
+/** After a post: received, and either published or waiting for a moderator (with why, in plain words). */
+export function ReceivedPage({
+  ctx,
+  article,
+  comment,
+  held,
+}: {
+  ctx: PageContext;
+  article: ArticleLink;
+  /** Shown only to its author (the reader cookie says who). */
+  comment: ThreadComment | null;
+  /** Why it waits, in plain words; null once published. */
+  held: string | null;
+}) {
+  const anchor = comment && !held ? `${article.url}#comment-${comment.id}` : `${article.url}#comments`;
+  return (
+    <Layout ctx={ctx} meta={{ title: 'Comment received', robots: 'noindex' }}>
+      <div class="comments-page">
+        <section class="comments comments--received" id="comments" aria-labelledby="comments-title">
+          <h1 id="comments-title">Thank you, your comment was received</h1>
+          {held ? (
+            <p class="comments__notice" role="status">
+              Your comment is waiting for a moderator: {held}
+            </p>
+          ) : comment ? (
+            <p class="comments__notice" role="status">
+              Your comment is published.
+            </p>
+          ) : null}
+          {comment ? <Comment ctx={ctx} comment={comment} /> : null}
+          <p class="comments-page__back">
+            <a href={anchor}>Back to the story: {article.headline}</a>
+          </p>
+        </section>
+      </div>
+    </Layout>
+  );
+}
