@@ -384,7 +384,10 @@ export function ReceivedPage({
   /** Why it waits, in plain words; null once published. */
   held: string | null;
 }) {
-  const anchor = comment && !held ? `${article.url}#comment-${comment.id}` : `${article.url}#comments`;
+  // The query makes the browser fetch the page afresh (its own copy may be a minute old); the
+  // server's cache ignores it and answers from the copy the new comment has just replaced.
+  const anchor =
+    comment && !held ? `${article.url}?comment=${comment.id}#comment-${comment.id}` : `${article.url}#comments`;
   return (
     <Layout ctx={ctx} meta={{ title: 'Comment received', robots: 'noindex' }}>
       <div class="comments-page">
