@@ -111,7 +111,7 @@ if (!haveChromium && inCi) {
     }
 
     /** The Admin API as the signed-in page sees it (same cookies), with the CSRF header. */
-    async function api(page: Page, method: 'GET' | 'POST' | 'PUT', url: string, data?: unknown) {
+    async function api(page: Page, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, data?: unknown) {
       const session = await (await page.request.get(`${base}/api/admin/session`)).json();
       const res = await page.request.fetch(`${base}${url}`, {
         method,
@@ -258,6 +258,66 @@ if (!haveChromium && inCi) {
       assert.match((await diff.textContent()) ?? '', /A new gauge reports every minute\./);
 
       assert.deepEqual(failed, [], 'every Admin API call succeeded');
+      assert.deepEqual(problems, [], 'no CSP violation or uncaught error');
+    });
+
+    test('a moderator works the pending queue with a keyboard shortcut and a bulk action', {
+      timeout: 120_000,
+    }, async () => {
+      const page = await newPage();
+      await page.goto(`${base}/newsroom/login`);
+      await page.getByLabel('Email').fill('ana@courier.test');
+      await page.getByLabel('Password').fill('a long enough password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Articles' }).waitFor();
+      // Every comment waits for a moderator, and readers may post quickly in a test.
+      const settings = await api(page, 'PATCH', '/api/admin/comment-settings', {
+        premoderateAll: true,
+        rateLimitSeconds: 0,
+        minSubmitSeconds: 0,
+      });
+      assert.equal(settings.status, 200, JSON.stringify(settings.body));
+      const listed = await api(page, 'GET', '/api/admin/articles?q=lighthouse');
+      const articleId = listed.body.items[0].id as number;
+      for (const name of ['Iris', 'Jago', 'Kensa']) {
+        const res = await page.request.post(`${base}/comments`, {
+          form: {
+            articleId: String(articleId),
+            name,
+            email: `${name.toLowerCase()}@example.test`,
+            body: `${name} remembers the keeper's last night on the light.`,
+            renderedAt: String(Date.now() - 60_000),
+          },
+          headers: { origin: base },
+          maxRedirects: 0,
+        });
+        assert.equal(res.status(), 303, await res.text());
+      }
+
+      await page.getByRole('navigation', { name: 'Newsroom' }).getByRole('link', { name: 'Comments' }).click();
+      await page.getByRole('heading', { name: 'Comments', level: 1 }).waitFor();
+      await page.getByRole('tab', { name: 'Pending' }).click();
+      await page.getByRole('listitem', { name: 'Comment by Iris' }).waitFor();
+      // Keys, not buttons: the focused comment is the one a approves.
+      await page.getByRole('listitem', { name: 'Comment by Iris' }).focus();
+      await page.keyboard.press('a');
+      await page.getByRole('listitem', { name: 'Comment by Iris' }).waitFor({ state: 'detached' });
+      await page.getByRole('checkbox', { name: 'Select comment by Jago' }).check();
+      await page.getByRole('checkbox', { name: 'Select comment by Kensa' }).check();
+      await page.getByRole('button', { name: 'Reject selected' }).click();
+      await page.getByRole('listitem', { name: 'Comment by Kensa' }).waitFor({ state: 'detached' });
+
+      const pending = await api(page, 'GET', '/api/admin/comments?queue=pending');
+      assert.equal(pending.body.items.length, 0);
+      const rejected = await api(page, 'GET', '/api/admin/comments?queue=rejected');
+      assert.deepEqual(rejected.body.items.map((i: { commenter: { name: string } }) => i.commenter.name).sort(), [
+        'Jago',
+        'Kensa',
+      ]);
+      const reader = await (await page.request.get(`${base}${listed.body.items[0].url}`)).text();
+      assert.match(reader, /Iris remembers the keeper/);
+      assert.doesNotMatch(reader, /Jago remembers/);
+      await api(page, 'PATCH', '/api/admin/comment-settings', { premoderateAll: false });
       assert.deepEqual(problems, [], 'no CSP violation or uncaught error');
     });
 
