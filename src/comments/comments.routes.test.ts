@@ -415,6 +415,27 @@ eachDialect('reader comments over HTTP', (dialect) => {
     assert.equal(await queries(), few);
   });
 
+  test('a reader downloads their data and deletes it', async () => {
+    const a = await article();
+    const res = await post(commentForm(a, { body: 'Mine to take away.' }));
+    assert.equal(res.statusCode, 303);
+    const cookie = readerCookieOf(res);
+    const url = urlOf(t.services, a);
+
+    const data = await t.app.inject({ url: '/api/readers/me/data', headers: { cookie } });
+    assert.equal(data.statusCode, 200);
+    assert.match(String(data.headers['content-disposition']), /attachment/);
+    assert.match(data.body, /Mine to take away\./);
+    assert.equal(data.headers['cache-control'], 'no-store');
+    assert.equal((await t.app.inject('/api/readers/me/data')).statusCode, 401, 'nobody else’s data without the cookie');
+
+    const gone = await t.app.inject({ method: 'DELETE', url: '/api/readers/me', headers: { cookie, origin } });
+    assert.equal(gone.statusCode, 200);
+    assert.doesNotMatch((await getPage(t.app, url)).res.body, /Mine to take away/);
+    const again = await t.app.inject({ url: '/api/readers/me/data', headers: { cookie } });
+    assert.doesNotMatch(again.body, /Mine to take away/);
+  });
+
   test(`XSS: ${xssVectors.length} known vectors posted as comments leave no markup outside the allowed set`, async () => {
     assert.ok(xssVectors.length >= 50);
     const a = await article();

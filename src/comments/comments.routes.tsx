@@ -537,6 +537,21 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentR
     },
   );
 
+  /** A reader's own data: everything we hold about them and their comments, as a download. */
+  app.get('/api/readers/me/data', async (request, reply) => {
+    const reader = await readerOf(request);
+    const data = await comments.exportReaderData(reader);
+    return noStore(reply).header('content-disposition', 'attachment; filename="my-comments.json"').send(data);
+  });
+
+  /** A reader erases their data: comments emptied (threads keep their shape), name and email gone. */
+  app.delete('/api/readers/me', async (request, reply) => {
+    const reader = await readerOf(request);
+    const result = await comments.deleteReaderData(reader);
+    reply.clearCookie(readerCookie, { path: '/' });
+    return noStore(reply).send({ ...result, message: 'Your comments and details have been deleted.' });
+  });
+
   app.delete<{ Params: { id: number } }>(
     '/api/comments/:id',
     { schema: { params: idParams } },
