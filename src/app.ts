@@ -241,6 +241,15 @@ function validatorFor({ schema, httpPart }: { schema: object; httpPart?: string 
   return (httpPart === 'body' ? validators.body : validators.url).compile(schema);
 }
 
+/** Lets go of what createServices opened, in order: pending pings, jobs, mail, listeners, the database. */
+export async function closeServices(services: Services): Promise<void> {
+  await services.websub.settled();
+  await services.jobs.stop();
+  services.mail.close();
+  await services.purgeBus.stop();
+  await services.db.close();
+}
+
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const services = await createServices(config, options);
   if (options.seedDemo) {
@@ -534,11 +543,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   app.addHook('onClose', async () => {
     clearTimeout(midnight);
-    await services.websub.settled();
-    await services.jobs.stop();
-    services.mail.close();
-    await services.purgeBus.stop();
-    await services.db.close();
+    await closeServices(services);
   });
 
   return app;

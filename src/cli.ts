@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createServices, type Services } from './app.js';
+import { closeServices, createServices, type Services } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { AppError } from './errors.js';
 import { type StaffRole, staffRoles } from './newsroom/newsroom.table.js';
@@ -103,9 +103,7 @@ async function main(argv: string[]): Promise<number> {
     else throw new UsageError(`Unknown command: ${argv.join(' ')}`);
     return 0;
   } finally {
-    services.mail.close();
-    await services.purgeBus.stop();
-    await services.db.close();
+    await closeServices(services);
   }
 }
 

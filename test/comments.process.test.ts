@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { createServices } from '../src/app.js';
+import { closeServices, createServices } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { createTestDatabase, eachDialect, type TestDatabase } from './helpers/db.js';
 import { paragraphs } from './helpers/factories.js';
@@ -38,11 +38,6 @@ eachDialect('comments survive a crash', (dialect) => {
   });
 
   const open = async () => createServices(loadConfig(env));
-  const close = async (services: Awaited<ReturnType<typeof open>>) => {
-    services.mail.close();
-    await services.purgeBus.stop();
-    await services.db.close();
-  };
 
   test('every acknowledged comment is there after kill -9', { timeout: 120_000 }, async () => {
     const setup = await open();
@@ -55,7 +50,7 @@ eachDialect('comments survive a crash', (dialect) => {
     await setup.articles.publishArticle(article.id);
     // Thirty readers from one address in a few seconds: let the rate limit and the trust rules stand aside.
     await setup.comments.settings.update({ rateLimitSeconds: 0, newCommenterApprovals: 0, minSubmitSeconds: 0 });
-    await close(setup);
+    await closeServices(setup);
 
     const port = await freePort();
     server = spawnServer({ ...env, PORT: String(port), HOST: '127.0.0.1' });
@@ -105,7 +100,7 @@ eachDialect('comments survive a crash', (dialect) => {
       const kept = await after.articles.findRecord(article.id);
       assert.equal(kept?.comment_count, approved, 'the count kept on the article agrees too');
     } finally {
-      await close(after);
+      await closeServices(after);
     }
   });
 });

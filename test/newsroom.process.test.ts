@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { createServices } from '../src/app.js';
+import { closeServices, createServices } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { createTestDatabase, eachDialect, type TestDatabase } from './helpers/db.js';
 import { freePort, projectRoot, type ServerProcess, spawnServer } from './helpers/server-process.js';
@@ -80,9 +80,7 @@ eachDialect('newsroom from the shell and across restarts', (dialect) => {
     const config = loadConfig({ ...env, NEWSDESK_LOG_LEVEL: 'warn' });
     const services = await createServices(config);
     const section = await services.taxonomy.createSection({ slug: 'harbour', name: 'Harbour' });
-    services.mail.close();
-    await services.purgeBus.stop();
-    await services.db.close();
+    await closeServices(services);
 
     const start = async () => {
       const port = await freePort();

@@ -983,11 +983,15 @@ export class CommentsService {
         .where('commenter_id', '=', commenterId)
         .returning('comment_id')
         .execute();
-      for (const l of liked) {
+      // One statement per counter, however many likes and reports the reader left.
+      const likedIds = liked.map((l) => l.comment_id);
+      if (likedIds.length > 0) {
         await trx
           .updateTable('comments')
-          .set({ like_count: sql`like_count - 1` })
-          .where('id', '=', l.comment_id)
+          .set({
+            like_count: sql`(select count(*) from comment_likes where comment_likes.comment_id = comments.id)`,
+          })
+          .where('id', 'in', likedIds)
           .execute();
       }
       const reported = await trx
@@ -995,11 +999,14 @@ export class CommentsService {
         .where('commenter_id', '=', commenterId)
         .returning('comment_id')
         .execute();
-      for (const r of reported) {
+      const reportedIds = reported.map((r) => r.comment_id);
+      if (reportedIds.length > 0) {
         await trx
           .updateTable('comments')
-          .set({ report_count: sql`report_count - 1` })
-          .where('id', '=', r.comment_id)
+          .set({
+            report_count: sql`(select count(*) from comment_reports where comment_reports.comment_id = comments.id)`,
+          })
+          .where('id', 'in', reportedIds)
           .execute();
       }
       await trx

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Insertable, Kysely } from 'kysely';
 import sharp from 'sharp';
-import { createServices, type Services } from '../../app.js';
+import { closeServices, createServices, type Services } from '../../app.js';
 import { creditLineFor } from '../../articles/articles.service.js';
 import type { ArticlesTable } from '../../articles/articles.table.js';
 import { bodyText, renderBody } from '../../articles/body/body.render.js';
@@ -334,8 +334,7 @@ async function main() {
   try {
     await seedLarge(services, { articles: count, log: (line) => console.log(line) });
   } finally {
-    await services.purgeBus.stop();
-    await services.db.close();
+    await closeServices(services);
   }
 }
 
