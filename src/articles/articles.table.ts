@@ -50,6 +50,14 @@ export interface ArticlesTable {
   credit_line: string | null;
   wire_source: string | null;
   wire_source_url: string | null;
+  /** Wire copy under embargo: it cannot be published or scheduled before this time. */
+  embargo_until: string | null;
+  /** Set on publish for articles carrying wire copy: 'verbatim' or 'edited'. */
+  wire_relationship: string | null;
+  /** Robots policy the wire source asks for verbatim copy; the editor's `robots` wins. */
+  wire_robots: string | null;
+  /** 1: readers see a note of what the desk added to the agency's copy. */
+  show_wire_changes: Generated<number>;
   canonical_url: string | null;
   is_breaking: Generated<number>;
   breaking_until: string | null;

@@ -36,6 +36,13 @@ import type {
 import type { SearchDocumentsTable, SearchIndexTable } from '../search/search.table.js';
 import type { SettingsTable } from '../settings/settings.table.js';
 import type { AuthorsTable, SectionsTable, StoriesTable, TagsTable } from '../taxonomy/taxonomy.table.js';
+import type {
+  ArticleWireTable,
+  WireAlertsTable,
+  WireItemsTable,
+  WireItemVersionsTable,
+  WireSourcesTable,
+} from '../wire/wire.table.js';
 
 /** The whole schema as Kysely sees it; each module owns and declares its own tables. */
 export interface Database {
@@ -71,6 +78,11 @@ export interface Database {
   comment_reports: CommentReportsTable;
   moderation_log: ModerationLogTable;
   comment_settings: CommentSettingsTable;
+  wire_sources: WireSourcesTable;
+  wire_items: WireItemsTable;
+  wire_item_versions: WireItemVersionsTable;
+  article_wire: ArticleWireTable;
+  wire_alerts: WireAlertsTable;
   /** SQLite only (FTS5). */
   search_index: SearchIndexTable;
   /** PostgreSQL only. */

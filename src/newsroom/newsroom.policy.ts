@@ -25,6 +25,7 @@ export const policy = {
   'staff.manage': { owner: 'any' },
   'outbox.read': { owner: 'any' },
   'wire.manage': { owner: 'any', editor: 'any' },
+  'wire.desk': { owner: 'any', editor: 'any', author: 'any' },
   'comments.moderate': { owner: 'any', editor: 'any', moderator: 'any' },
 } as const satisfies Record<string, Partial<Record<StaffRole, 'any' | 'own'>>>;
 
@@ -54,6 +55,7 @@ const described: Record<Ability, string> = {
   'staff.manage': 'manage staff accounts',
   'outbox.read': 'read the outbox',
   'wire.manage': 'manage wire sources',
+  'wire.desk': 'read the wire inbox or adopt wire copy',
   'comments.moderate': 'moderate comments',
 };
 

@@ -5,6 +5,7 @@ import * as search from './2026-11-28T16-00-search.js';
 import * as contentKeys from './2026-11-28T16-10-content-keys.js';
 import * as seo from './2026-11-28T16-20-seo.js';
 import * as comments from './2026-11-28T17-00-comments.js';
+import * as wire from './2026-11-28T18-00-wire.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T16-10-content-keys': contentKeys,
   '2026-11-28T16-20-seo': seo,
   '2026-11-28T17-00-comments': comments,
+  '2026-11-28T18-00-wire': wire,
 };
