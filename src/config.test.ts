@@ -47,3 +47,25 @@ test('every bad value is listed at once, each naming its variable', () => {
 test('the public address loses its trailing slash', () => {
   assert.equal(loadConfig({ NEWSDESK_PUBLIC_URL: 'https://news.example/' }).publicUrl, 'https://news.example');
 });
+
+test('wire fetching: allowed hosts, timeout and size limit, each checked', () => {
+  const defaults = loadConfig({}).wire;
+  assert.deepEqual(defaults, { allowHosts: [], fetchTimeoutMs: 15_000, maxFetchBytes: 5 * 1024 * 1024 });
+  const set = loadConfig({
+    NEWSDESK_WIRE_ALLOW_HOSTS: ' Feeds.Intranet , 10.0.0.12,[::1]',
+    NEWSDESK_WIRE_TIMEOUT_MS: '500',
+    NEWSDESK_WIRE_MAX_MB: '2',
+  }).wire;
+  assert.deepEqual(set, {
+    allowHosts: ['feeds.intranet', '10.0.0.12', '::1'],
+    fetchTimeoutMs: 500,
+    maxFetchBytes: 2 * 1024 * 1024,
+  });
+  assert.throws(
+    () => loadConfig({ NEWSDESK_WIRE_ALLOW_HOSTS: 'http://x.test/feed', NEWSDESK_WIRE_MAX_MB: '0' }),
+    (err: unknown) =>
+      err instanceof ConfigError &&
+      err.problems.some((p) => p.startsWith('NEWSDESK_WIRE_ALLOW_HOSTS')) &&
+      err.problems.some((p) => p.startsWith('NEWSDESK_WIRE_MAX_MB')),
+  );
+});

@@ -57,6 +57,14 @@ export interface Config {
     /** Requests per minute each Content API key (or address, without a key) may make. */
     ratePerMinute: number;
   };
+  wire: {
+    /** Hosts fetched even though they resolve to private or local addresses (the SSRF guard lets them through). */
+    allowHosts: string[];
+    /** How long one fetch of a feed or page may take, redirects and body included. */
+    fetchTimeoutMs: number;
+    /** Largest feed or page read, in bytes; reading stops beyond it. */
+    maxFetchBytes: number;
+  };
 }
 
 type Env = Record<string, string | undefined>;
@@ -180,6 +188,24 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       read.problems.push(`NEWSDESK_WEBSUB_HUB must be an http(s) address, got "${websubHub}"`);
     }
   }
+  // Host names or addresses, comma-separated: "feeds.intranet, 10.0.0.12".
+  const wireAllowHosts = read
+    .string('NEWSDESK_WIRE_ALLOW_HOSTS', '')
+    .split(',')
+    .map((h) =>
+      h
+        .trim()
+        .toLowerCase()
+        .replace(/^\[|\]$/g, ''),
+    )
+    .filter(Boolean);
+  for (const host of wireAllowHosts) {
+    if (!/^[a-z0-9.:-]+$/.test(host)) {
+      read.problems.push(
+        `NEWSDESK_WIRE_ALLOW_HOSTS takes host names or addresses, without scheme or path, got "${host}"`,
+      );
+    }
+  }
   const mailFrom = read.string('NEWSDESK_MAIL_FROM', `Newsdesk <newsroom@${hostOf(publicUrl)}>`);
   if (!/^[^<>]*<?[^\s@<>]+@[^\s@<>]+>?$/.test(mailFrom)) {
     read.problems.push(`NEWSDESK_MAIL_FROM must be an address like "Newsroom <news@example.com>", got "${mailFrom}"`);
@@ -227,6 +253,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     adminDist: path.resolve(cwd, read.string('NEWSDESK_ADMIN_DIST', 'admin/dist')),
     websubHub: websubHub === '' ? null : websubHub,
     contentApi: { ratePerMinute: read.int('NEWSDESK_CONTENT_API_RATE_PER_MINUTE', 300, 1, 1_000_000) },
+    wire: {
+      allowHosts: wireAllowHosts,
+      fetchTimeoutMs: read.int('NEWSDESK_WIRE_TIMEOUT_MS', 15_000, 100, 300_000),
+      maxFetchBytes: read.int('NEWSDESK_WIRE_MAX_MB', 5, 1, 100) * 1024 * 1024,
+    },
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return deepFreeze(config);
