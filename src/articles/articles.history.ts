@@ -31,6 +31,8 @@ export interface RevisionSnapshot {
   seoTitle: string | null;
   seoDescription: string | null;
   robots: string | null;
+  /** Absent from revisions written before the wire desk. */
+  showWireChanges?: boolean;
 }
 
 export interface RevisionSummary {
@@ -86,6 +88,7 @@ const labels: Record<keyof RevisionSnapshot, string> = {
   seoTitle: 'SEO title',
   seoDescription: 'SEO description',
   robots: 'Robots',
+  showWireChanges: 'What our desk added (shown to readers)',
 };
 
 /** The body as readable text for a diff: one line per block, figures and cards named. */

@@ -214,6 +214,8 @@ export function findArticleBySlug(db: Q, slug: string) {
       'articles.seo_description',
       'articles.language',
       'articles.robots',
+      'articles.wire_robots',
+      'articles.show_wire_changes',
     ])
     .select([...imageColumns, 'images.caption as image_caption', 'images.credit as image_credit'])
     .where('articles.slug', '=', slug)
@@ -388,6 +390,7 @@ const sitemapColumns = [
   'updated_at',
   'language',
   'robots',
+  'wire_robots',
   'canonical_url',
 ] as const;
 

@@ -50,6 +50,7 @@ const fieldSchemas = {
   seoTitle: Nullable(Type.String({ maxLength: 300 })),
   seoDescription: Nullable(Type.String({ maxLength: 500 })),
   robots: Nullable(Type.String({ maxLength: 100 })),
+  showWireChanges: Type.Boolean({ description: 'Wire copy: show readers what the desk added to the agency copy' }),
 };
 
 const optionalFields = Object.fromEntries(

@@ -12,6 +12,7 @@ import {
 } from '../media/media.service.js';
 import type { RelatedService } from '../related/related.service.js';
 import type { SettingsService } from '../settings/settings.service.js';
+import { formatDateTime } from '../site/format.js';
 import { checkSlug, slugify, type TaxonomyService } from '../taxonomy/taxonomy.service.js';
 import { ArticleHistory, type RevisionSnapshot } from './articles.history.js';
 import { articlePath, authorPath, sectionPath, storyPath, tagPath } from './articles.paths.js';
@@ -57,6 +58,10 @@ export interface ArticleInput {
   seoDescription?: string | null;
   language?: string;
   robots?: string | null;
+  /** Readers see a note of what the desk added to the agency's copy. */
+  showWireChanges?: boolean;
+  /** Wire copy under embargo (set when adopted): not published or scheduled before this time. */
+  embargoUntil?: string | null;
 }
 
 export interface BylineAuthor {
@@ -121,6 +126,10 @@ export interface ArticlePage extends ArticleCard {
   seoDescription: string | null;
   language: string;
   robots: string | null;
+  /** For verbatim wire copy: the source's indexing policy ('news_noindex', 'noindex'); the editor's robots wins. */
+  wireRobots?: string | null;
+  /** The wire copy the article is built on, when the desk adopted it (wire/desk). */
+  wire?: WirePageInfo | null;
 }
 
 export type ArticleLookup =
@@ -150,6 +159,29 @@ export interface ArticlesDeps {
   jobs?: ScheduleQueue;
   /** The search index; told after commit whenever a published article appears, changes or goes. */
   search?: SearchIndexer;
+  /** The wire desk: credit line, relationship and robots of wire copy, and what its page shows of it. */
+  wire?: WireCopyHooks;
+}
+
+/** What an article carrying wire copy is credited with, decided from its text by the wire desk. */
+export interface WireCredit {
+  credit_line: string | null;
+  wire_relationship: string | null;
+  wire_robots: string | null;
+}
+
+/** What a reader page shows of the wire copy an article is built on. */
+export interface WirePageInfo {
+  sources: { name: string; url: string | null; copyrightNotice: string | null }[];
+  /** "What our desk added", when the article shows it to readers; null otherwise. */
+  changes: { headlineChanged: boolean; added: string[]; removedCount: number } | null;
+}
+
+/** The wire desk's part in saving and showing an article (implemented in wire/desk). */
+export interface WireCopyHooks {
+  /** Inside the save's transaction: the credit fields for wire copy, or null for an article without any. */
+  creditFor(trx: Transaction<Database>, row: ArticleRecord): Promise<WireCredit | null>;
+  pageInfo(articleId: number, showChanges: boolean): Promise<WirePageInfo | null>;
 }
 
 /**
@@ -176,6 +208,10 @@ export interface WriteContext {
   actor?: number | null;
   /** Autosaves fold into one revision per person and leave no "edited" line in the log. */
   autosave?: boolean;
+  /** What the log says about a new article ("from wire copy: ..."). */
+  eventDetail?: string;
+  /** Writes committed with a new article, in its transaction (the wire desk's provenance). */
+  alsoWrite?: (trx: Transaction<Database>, row: ArticleRecord) => Promise<void>;
 }
 
 export const publishJob = 'articles.publish_scheduled';
@@ -221,7 +257,7 @@ export class ArticlesService {
           fields: [{ field: 'slug', message: 'Another article already uses this slug.' }],
         });
       }
-      const row = await trx
+      const inserted = await trx
         .insertInto('articles')
         .values({
           slug,
@@ -255,10 +291,14 @@ export class ArticlesService {
           seo_description: input.seoDescription ?? null,
           language: input.language ?? this.deps.settings.get().language,
           robots: input.robots ?? null,
+          show_wire_changes: input.showWireChanges ? 1 : 0,
+          embargo_until: input.embargoUntil ?? null,
           created_by: ctx.actor ?? null,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
+      await ctx.alsoWrite?.(trx, inserted);
+      const row = await this.withWireCredit(trx, inserted);
       await this.replaceBylines(trx, row.id, input.authorIds ?? [], null);
       await this.replaceTags(trx, row.id, input.tagIds ?? [], null);
       await this.replaceLinks(trx, row.id, rendered.linkedArticleIds);
@@ -275,6 +315,7 @@ export class ArticlesService {
         articleId: row.id,
         staffId: ctx.actor ?? null,
         action: 'created',
+        ...(ctx.eventDetail ? { detail: ctx.eventDetail } : {}),
         at: now,
       });
       return row;
@@ -335,6 +376,7 @@ export class ArticlesService {
           seo_description: merged.seoDescription ?? null,
           language: merged.language ?? before.language,
           robots: merged.robots ?? null,
+          show_wire_changes: merged.showWireChanges ? 1 : 0,
           modified_at: now,
           version: before.version + 1,
         })
@@ -348,8 +390,8 @@ export class ArticlesService {
         });
       }
       if (expectedVersion !== undefined) update = update.where('version', '=', expectedVersion);
-      const row = await update.returningAll().executeTakeFirst();
-      if (!row) {
+      const saved = await update.returningAll().executeTakeFirst();
+      if (!saved) {
         const current = await trx.selectFrom('articles').select('version').where('id', '=', id).executeTakeFirst();
         throw new AppError(
           'edit_conflict',
@@ -357,6 +399,7 @@ export class ArticlesService {
           { currentVersion: current?.version ?? before.version },
         );
       }
+      const row = await this.withWireCredit(trx, saved);
       if (row.slug !== before.slug && before.first_published_at) {
         await trx.deleteFrom('slug_redirects').where('old_slug', '=', row.slug).execute();
         await trx
@@ -413,6 +456,7 @@ export class ArticlesService {
         before.slug !== after.slug ||
         before.section_id !== after.section_id ||
         before.robots !== after.robots ||
+        before.wire_robots !== after.wire_robots ||
         before.canonical_url !== after.canonical_url
       ) {
         keys.add('sitemaps');
@@ -429,9 +473,11 @@ export class ArticlesService {
     const before = await this.requireRecord(id);
     if (before.status === 'published') return before;
     await this.requireAltText(before);
+    const embargo = this.embargoOf(before, this.deps.clock.now());
+    if (embargo) throw new AppError('conflict', embargo);
     const when = (at ?? this.deps.clock.now()).toISOString();
     const row = await this.db.transaction().execute(async (trx) => {
-      const updated = await trx
+      const published = await trx
         .updateTable('articles')
         .set({
           status: 'published',
@@ -444,6 +490,7 @@ export class ArticlesService {
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirstOrThrow();
+      const updated = await this.withWireCredit(trx, published);
       await trx.updateTable('article_authors').set({ listed_at: when }).where('article_id', '=', id).execute();
       await trx.updateTable('article_tags').set({ listed_at: when }).where('article_id', '=', id).execute();
       if (before.status === 'scheduled') await this.deps.jobs?.cancel(scheduleKey(id), trx);
@@ -567,6 +614,8 @@ export class ArticlesService {
     }
     const before = await this.requireRecord(id);
     await this.requireAltText(before);
+    const embargo = this.embargoOf(before, at);
+    if (embargo) throw new AppError('validation_failed', embargo, { fields: [{ field: 'at', message: embargo }] });
     return this.moveStatus(id, ['draft', 'in_review', 'scheduled', 'unpublished'], 'scheduled', 'scheduled', ctx, {
       scheduledAt: at.toISOString(),
       detail: `for ${at.toISOString()}`,
@@ -575,6 +624,31 @@ export class ArticlesService {
 
   unscheduleArticle(id: number, ctx: WriteContext = {}): Promise<ArticleRecord> {
     return this.moveStatus(id, ['scheduled'], 'draft', 'unscheduled', ctx);
+  }
+
+  /**
+   * Wire copy follows its agency's embargo (the wire desk calls this when an agency moves or
+   * lifts one). Not an edit of the text: the version stays, so an editor's open copy still saves.
+   */
+  async setEmbargo(id: number, embargoUntil: string | null, ctx: WriteContext = {}): Promise<ArticleRecord> {
+    await this.requireRecord(id);
+    const now = this.now();
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable('articles')
+        .set({ embargo_until: embargoUntil, modified_at: now })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await this.history.recordEvent(trx, {
+        articleId: id,
+        staffId: ctx.actor ?? null,
+        action: 'edited',
+        detail: ctx.eventDetail ?? (embargoUntil ? `embargo until ${embargoUntil}` : 'embargo lifted'),
+        at: now,
+      });
+      return row;
+    });
   }
 
   /** The job's side of scheduling: publishes only what is still scheduled and due. */
@@ -780,11 +854,15 @@ export class ArticlesService {
    */
   private async assemblePage(row: q.ArticleRow): Promise<ArticlePage> {
     const story = row.story_id ? await this.deps.taxonomy.findStoryById(row.story_id) : undefined;
-    const [tags, notes, relatedIds, threadIds] = await Promise.all([
+    const [tags, notes, relatedIds, threadIds, wire] = await Promise.all([
       q.findTagsOf(this.db, row.id),
       q.findNotes(this.db, row.id),
       q.findRelatedIds(this.db, row.id, 4),
       story ? q.findIdsByStory(this.db, story.id, 50, 0, 'asc') : Promise.resolve([] as number[]),
+      // Only wire copy pays for this query.
+      row.wire_source !== null && this.deps.wire
+        ? this.deps.wire.pageInfo(row.id, row.show_wire_changes === 1)
+        : Promise.resolve(null),
     ]);
     const others = [...new Set([...relatedIds, ...threadIds])].filter((id) => id !== row.id);
     const [cardRows, bylines] = await Promise.all([
@@ -834,6 +912,8 @@ export class ArticlesService {
       seoDescription: row.seo_description,
       language: row.language,
       robots: row.robots,
+      wireRobots: row.wire_robots,
+      wire,
     };
   }
 
@@ -1191,7 +1271,10 @@ export class ArticlesService {
           firstPublishedAt: r.first_published_at,
           lastmod:
             significantChangeAt({ publishedAt: r.published_at, updatedAt: r.updated_at }) ?? r.first_published_at,
-          robots: r.robots,
+          // Verbatim wire copy its source keeps out of search is kept out of sitemaps too.
+          robots: r.robots ?? (r.wire_robots === 'noindex' ? 'noindex' : null),
+          // ...and copy kept out of Google News only (Googlebot-News noindex) out of the news sitemap.
+          googlebotNews: !r.robots && r.wire_robots === 'news_noindex' ? 'noindex' : null,
           canonicalUrl: r.canonical_url,
         },
       ];
@@ -1251,6 +1334,28 @@ export class ArticlesService {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** Wire copy under embargo is held until its time: why it cannot go out at `at`, or null when it can. */
+  private embargoOf(row: ArticleRecord, at: Date): string | null {
+    if (!row.embargo_until || Date.parse(row.embargo_until) <= at.getTime()) return null;
+    const { locale, timeZone } = this.deps.settings.get();
+    return `Embargoed until ${formatDateTime(row.embargo_until, locale, timeZone)}; schedule it for then or later.`;
+  }
+
+  /** Wire copy's credit line, relationship and robots follow every change to its text (the wire desk decides them). */
+  private async withWireCredit(trx: Transaction<Database>, row: ArticleRecord): Promise<ArticleRecord> {
+    if (!this.deps.wire || row.wire_source === null) return row;
+    const credit = await this.deps.wire.creditFor(trx, row);
+    if (
+      !credit ||
+      (credit.credit_line === row.credit_line &&
+        credit.wire_relationship === row.wire_relationship &&
+        credit.wire_robots === row.wire_robots)
+    ) {
+      return row;
+    }
+    return trx.updateTable('articles').set(credit).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
+  }
 
   private async requireRecord(id: number): Promise<ArticleRecord> {
     const row = await q.findArticleRowById(this.db, id);
@@ -1571,6 +1676,7 @@ export function editableFields(row: ArticleRecord, authorIds: number[], tagIds: 
     seoTitle: row.seo_title,
     seoDescription: row.seo_description,
     robots: row.robots,
+    showWireChanges: row.show_wire_changes === 1,
   };
 }
 
@@ -1591,6 +1697,8 @@ export interface SitemapEntry {
   /** The last significant change: see significantChangeAt. */
   lastmod: string;
   robots: string | null;
+  /** The page's Googlebot-News directive ('noindex' for syndicated copy kept out of Google News). */
+  googlebotNews: string | null;
   canonicalUrl: string | null;
 }
 

@@ -369,6 +369,12 @@ export class MediaService {
     return this.db.kysely.selectFrom('images').selectAll().where('id', 'in', ids).execute();
   }
 
+  /** Images stored under these original names, oldest first (a wire picture is named by its agency address). */
+  findByOriginalNames(names: string[]): Promise<ImageRow[]> {
+    if (names.length === 0) return Promise.resolve([]);
+    return this.db.kysely.selectFrom('images').selectAll().where('original_name', 'in', names).orderBy('id').execute();
+  }
+
   private async storeImage(
     input: Buffer,
     meta: ImageMeta & { storageKey?: string },

@@ -162,6 +162,53 @@ function authorsOf(ctx: PageContext, article: ArticlePage): JsonLd[] {
   }));
 }
 
+/** Robots directives for an article page: the editor's own wins; else verbatim wire copy follows its source's policy. */
+export function articleRobots(article: Pick<ArticlePage, 'robots' | 'wireRobots'>): {
+  robots: string | null;
+  googlebotNews: string | null;
+} {
+  if (article.robots) return { robots: article.robots, googlebotNews: null };
+  if (article.wireRobots === 'noindex') return { robots: 'noindex', googlebotNews: null };
+  // Keeps a syndicated copy out of Google News only (Google's advice for syndication partners).
+  if (article.wireRobots === 'news_noindex') return { robots: null, googlebotNews: 'noindex' };
+  return { robots: null, googlebotNews: null };
+}
+
+/** One value, or a list when there are several (schema.org takes either). */
+const oneOrMany = <T>(values: T[]): T | T[] => (values.length === 1 ? (values[0] as T) : values);
+
+/**
+ * What wire copy is based on and whom it credits: from the desk's provenance when the
+ * article was adopted from the wire (each agency, its original address, its copyright),
+ * else from the article's own wire fields.
+ */
+function wireCredits(article: ArticlePage): JsonLd {
+  const sources = article.wire?.sources ?? [];
+  const credit = article.creditLine ? { creditText: article.creditLine } : {};
+  if (sources.length === 0) {
+    if (!(article.wireSource || article.wireSourceUrl || article.creditLine)) return {};
+    return {
+      ...(article.wireSourceUrl ? { isBasedOn: article.wireSourceUrl } : {}),
+      ...(article.wireSource ? { sourceOrganization: { '@type': 'Organization', name: article.wireSource } } : {}),
+      ...credit,
+    };
+  }
+  const urls = sources.flatMap((s) => (s.url ? [s.url] : []));
+  const holders = sources.filter((s) => s.copyrightNotice);
+  const organization = (name: string) => ({ '@type': 'Organization', name });
+  return {
+    ...(urls.length > 0 ? { isBasedOn: oneOrMany(urls) } : {}),
+    sourceOrganization: oneOrMany(sources.map((s) => organization(s.name))),
+    ...credit,
+    ...(holders.length > 0
+      ? {
+          copyrightHolder: oneOrMany(holders.map((s) => organization(s.name))),
+          copyrightNotice: holders.map((s) => s.copyrightNotice).join(' '),
+        }
+      : {}),
+  };
+}
+
 /** The times an article shows to machines: first publication, and the last significant change. */
 function articleTimes(ctx: PageContext, article: ArticlePage) {
   const tz = ctx.settings.timeZone;
@@ -178,7 +225,6 @@ export function articleMeta(ctx: PageContext, article: ArticlePage, canonical: s
   const ogImage = images[0];
   const description = article.seoDescription ?? article.standfirst;
   const corrections = article.notes.filter((n) => n.kind === 'correction');
-  const wire = article.wireSource || article.wireSourceUrl || article.creditLine;
 
   const newsArticle: JsonLd = {
     '@context': 'https://schema.org',
@@ -205,11 +251,7 @@ export function articleMeta(ctx: PageContext, article: ArticlePage, canonical: s
           })),
         }
       : {}),
-    ...(wire && article.wireSourceUrl ? { isBasedOn: article.wireSourceUrl } : {}),
-    ...(wire && article.wireSource
-      ? { sourceOrganization: { '@type': 'Organization', name: article.wireSource } }
-      : {}),
-    ...(wire && article.creditLine ? { creditText: article.creditLine } : {}),
+    ...wireCredits(article),
   };
 
   const social: SocialTag[] = [

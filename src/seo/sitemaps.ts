@@ -164,7 +164,9 @@ export function createSitemaps(deps: SitemapsDeps) {
   /** Stories first published in the last two days, newest first; expires when the oldest ages out. */
   async function news(): Promise<{ body: string; expiresAt?: number }> {
     const now = deps.now().getTime();
-    const entries = (await articles.recentlyPublished(new Date(now - newsWindowMs), maxNewsEntries)).filter(listable);
+    const entries = (await articles.recentlyPublished(new Date(now - newsWindowMs), maxNewsEntries)).filter(
+      (e) => listable(e) && !/noindex|\bnone\b/i.test(e.googlebotNews ?? ''),
+    );
     const { siteName, language } = settings.get();
     const body = newsUrlsetXml(
       entries.map((e) => ({

@@ -16,7 +16,7 @@ export type PubStatus = (typeof pubStatuses)[number];
 export const wireItemStatuses = ['new', 'ignored', 'adopted'] as const;
 export type WireItemStatus = (typeof wireItemStatuses)[number];
 
-export const wireAlertKinds = ['update', 'applied', 'correction', 'kill', 'withheld'] as const;
+export const wireAlertKinds = ['update', 'applied', 'correction', 'kill', 'withheld', 'embargo'] as const;
 export type WireAlertKind = (typeof wireAlertKinds)[number];
 
 /** How an article relates to the wire copy it carries, decided when it is published. */

@@ -74,6 +74,54 @@ eachDialect('demo newsroom', (dialect) => {
     assert.ok(corrections.length >= 1);
   });
 
+  test('the Wire inbox has agency copy to work on, and the wire articles carry their provenance', async () => {
+    const { wireDesk, wireIngest } = t.services;
+    const sources = await wireIngest.sources.list();
+    assert.ok(sources.length >= 3);
+    assert.ok(
+      sources.every((s) => s.enabled === 0),
+      'demo sources have made-up addresses: never polled',
+    );
+
+    const { items } = await wireDesk.listInbox({ status: 'new', limit: 100 });
+    assert.ok(items.length >= 4, 'items wait in the inbox');
+    assert.ok(
+      items.some((i) => i.embargoUntil !== null && Date.parse(i.embargoUntil) > Date.now()),
+      'one is embargoed',
+    );
+    assert.ok(
+      items.some((i) => i.version === 2),
+      'one was updated by its agency',
+    );
+    const agenciesOf = (clusterId: number | null) =>
+      new Set(items.filter((i) => i.clusterId === clusterId).map((i) => i.source.name)).size;
+    assert.ok(
+      items.some((i) => i.clusterSize >= 2 && agenciesOf(i.clusterId) >= 2),
+      'two agencies tell one story, grouped',
+    );
+
+    const wire = await t.services.db.kysely
+      .selectFrom('articles')
+      .select(['id', 'wire_source', 'credit_line', 'wire_relationship'])
+      .where('wire_source', 'is not', null)
+      .execute();
+    assert.ok(wire.length >= 4);
+    for (const article of wire) {
+      const provenance = await wireDesk.provenanceOf(article.id);
+      assert.equal(provenance.sources.length, 1, `article ${article.id} carries its agency item`);
+      assert.equal(provenance.sources[0]?.source.name, article.wire_source);
+      const expected =
+        article.wire_relationship === 'verbatim'
+          ? article.wire_source
+          : `${article.wire_source} with additional input by Courier News Desk`;
+      assert.equal(article.credit_line, expected, `article ${article.id}: the credit follows what the desk did`);
+    }
+    assert.ok(
+      wire.some((a) => a.wire_relationship === 'verbatim') && wire.some((a) => a.wire_relationship === 'edited'),
+      'copy run as received and copy the desk added to',
+    );
+  });
+
   test('every article has related stories and its cards point at published stories', async () => {
     const k = t.services.db.kysely;
     const articles = await k

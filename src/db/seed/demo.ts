@@ -9,6 +9,7 @@ import { articlesB } from './demo/articles-b.js';
 import { articlesC } from './demo/articles-c.js';
 import { authors, images, sections, siteDefaults, stories, tags } from './demo/catalog.js';
 import type { DemoArticle, ImageKey } from './demo/types.js';
+import { seedWireDesk } from './demo/wire.js';
 
 export const demoArticles: DemoArticle[] = [...articlesA, ...articlesB, ...articlesC];
 
@@ -97,6 +98,13 @@ export async function seedDemo(services: Services): Promise<void> {
     );
   }
 
+  // The agencies, the copy behind the wire articles below, and what waits in the Wire inbox.
+  const carried = await seedWireDesk(services, {
+    sectionIds,
+    articles: demoArticles,
+    toHtml: (markdown) => marked.parse(markdown, { async: false }),
+  });
+
   const now = clock.now().getTime();
   const deskName = settings.get().deskName;
   const ids = new Map<string, number>();
@@ -104,27 +112,33 @@ export async function seedDemo(services: Services): Promise<void> {
   for (const a of demoArticles) {
     const sectionId = sectionIds.get(a.section);
     if (!sectionId) throw new Error(`demo article ${a.slug}: unknown section ${a.section}`);
-    const row = await articles.createArticle({
-      slug: a.slug,
-      headline: a.headline,
-      standfirst: a.standfirst,
-      body: demoBody(a.body),
-      kind: a.kind,
-      sectionId,
-      authorIds: a.authors.map((slug) => authorIds.get(slug)).filter((id): id is number => id !== undefined),
-      tagIds: a.tags.map((slug) => tagIds.get(slug)).filter((id): id is number => id !== undefined),
-      featureImageId: a.image ? (imageIds.get(a.image) ?? null) : null,
-      storyId: a.story ? (storyIds.get(a.story) ?? null) : null,
-      isBreaking: a.breaking ?? false,
-      frontPageSlot: a.pin === 'top' ? 0 : a.pin === 'featured' ? featuredSlot++ : null,
-      ...(a.wire
-        ? {
-            wireSource: a.wire.source,
-            wireSourceUrl: a.wire.originalUrl,
-            creditLine: creditLineFor([a.wire.source], deskName, a.wire.additionalInput),
-          }
-        : {}),
-    });
+    const item = carried.get(a.slug);
+    // Wire copy carries its provenance, as if the desk had adopted it; its credit line follows from that.
+    const ctx = item ? { alsoWrite: await services.wireDesk.provenanceFor([item], null) } : {};
+    const row = await articles.createArticle(
+      {
+        slug: a.slug,
+        headline: a.headline,
+        standfirst: a.standfirst,
+        body: demoBody(a.body),
+        kind: a.kind,
+        sectionId,
+        authorIds: a.authors.map((slug) => authorIds.get(slug)).filter((id): id is number => id !== undefined),
+        tagIds: a.tags.map((slug) => tagIds.get(slug)).filter((id): id is number => id !== undefined),
+        featureImageId: a.image ? (imageIds.get(a.image) ?? null) : null,
+        storyId: a.story ? (storyIds.get(a.story) ?? null) : null,
+        isBreaking: a.breaking ?? false,
+        frontPageSlot: a.pin === 'top' ? 0 : a.pin === 'featured' ? featuredSlot++ : null,
+        ...(a.wire
+          ? {
+              wireSource: a.wire.source,
+              wireSourceUrl: a.wire.originalUrl,
+              creditLine: creditLineFor([a.wire.source], deskName, a.wire.additionalInput),
+            }
+          : {}),
+      },
+      ctx,
+    );
     ids.set(a.slug, row.id);
   }
 

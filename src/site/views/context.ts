@@ -23,6 +23,8 @@ export interface PageMeta {
   /** Absolute canonical address; defaults to the public URL of the path. */
   canonical?: string;
   robots?: string;
+  /** Google News only: 'noindex' keeps a syndicated copy out of Google News but not Search. */
+  googlebotNews?: string;
   /** Which section the navigation marks as current. */
   sectionSlug?: string;
   /** The masthead's site name is the page's h1 on the front page only. */

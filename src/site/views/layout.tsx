@@ -18,6 +18,7 @@ export function Layout({ ctx, meta, children }: { ctx: PageContext; meta: PageMe
         <title>{title}</title>
         <meta name="description" content={meta.description || settings.tagline || settings.siteName} />
         {meta.robots ? <meta name="robots" content={meta.robots} /> : null}
+        {meta.googlebotNews ? <meta name="Googlebot-News" content={meta.googlebotNews} /> : null}
         <link rel="canonical" href={canonical} />
         {autodiscoveryLinks(ctx, meta).map((feed) => (
           <link key={feed.href} rel="alternate" type={feed.type} title={feed.title} href={feed.href} />

@@ -1,7 +1,7 @@
 import type { ArticlePage as Article, ArticleCard, ListPage } from '../../articles/articles.service.js';
-import { articleMeta, frontMeta, listingMeta } from '../../seo/page-meta.js';
+import { articleMeta, articleRobots, frontMeta, listingMeta } from '../../seo/page-meta.js';
 import type { Section } from '../../taxonomy/taxonomy.service.js';
-import { kindLabel } from '../format.js';
+import { joinNames, kindLabel } from '../format.js';
 import { type CommentFormState, CommentsSection, type ThreadView } from './comments.js';
 import type { PageContext } from './context.js';
 import { Layout } from './layout.js';
@@ -144,14 +144,18 @@ export function ArticleView({
   const label = kind && kind.toLowerCase() !== article.section.name.toLowerCase() ? kind : null;
   const updated = article.updatedAt && article.updatedAt !== article.publishedAt ? article.updatedAt : null;
   const canonical = article.canonicalUrl || `${ctx.publicUrl}${article.url}`;
+  const robots = articleRobots(article);
   const meta = {
     title: article.seoTitle ?? article.headline,
     description: article.seoDescription ?? article.standfirst,
     sectionSlug: article.section.slug,
     canonical,
-    ...(article.robots ? { robots: article.robots } : {}),
+    ...(robots.robots ? { robots: robots.robots } : {}),
+    ...(robots.googlebotNews ? { googlebotNews: robots.googlebotNews } : {}),
     ...articleMeta(ctx, article, canonical),
   };
+  // Wire copy without a staff byline is credited in the byline's place, once.
+  const creditIsByline = article.creditLine !== null && article.byline.authors.length === 0;
   return (
     <Layout ctx={ctx} meta={meta}>
       <article class="article" lang={article.language}>
@@ -164,9 +168,22 @@ export function ArticleView({
           <h1 class="article__headline">{article.headline}</h1>
           {article.standfirst ? <p class="article__standfirst">{article.standfirst}</p> : null}
           <div class="article__meta">
-            <p>
-              <BylineText byline={article.byline} ctx={ctx} links />
-            </p>
+            {creditIsByline ? null : (
+              <p>
+                <BylineText byline={article.byline} ctx={ctx} links />
+              </p>
+            )}
+            {article.creditLine ? (
+              <p class="article__credit">
+                {article.wireSourceUrl ? (
+                  <a href={article.wireSourceUrl} rel="nofollow noopener">
+                    {article.creditLine}
+                  </a>
+                ) : (
+                  article.creditLine
+                )}
+              </p>
+            ) : null}
             <p class="article__times">
               {article.publishedAt ? <Time iso={article.publishedAt} ctx={ctx} label="Published" /> : null}
               {updated ? (
@@ -201,17 +218,7 @@ export function ArticleView({
             {article.notes.length > 0 ? <Notes ctx={ctx} notes={article.notes} /> : null}
             {/* biome-ignore lint/security/noDangerouslySetInnerHtml: rendered from the schema-checked body document when saved; foreign HTML is sanitized before it becomes a document */}
             <div class="article__body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
-            {article.creditLine ? (
-              <p class="article__credit">
-                {article.wireSourceUrl ? (
-                  <a href={article.wireSourceUrl} rel="nofollow noopener">
-                    {article.creditLine}
-                  </a>
-                ) : (
-                  article.creditLine
-                )}
-              </p>
-            ) : null}
+            {article.wire?.changes ? <WireChanges wire={article.wire} changes={article.wire.changes} /> : null}
             {article.tags.length > 0 ? (
               <nav class="article__tags" aria-label="Topics">
                 <h2 class="visually-hidden">Topics</h2>
@@ -266,6 +273,47 @@ export function ArticleView({
         </div>
       </article>
     </Layout>
+  );
+}
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The transparency note: what the desk did to the agency's copy, the added paragraphs one click away. */
+function WireChanges({
+  wire,
+  changes,
+}: {
+  wire: NonNullable<Article['wire']>;
+  changes: NonNullable<NonNullable<Article['wire']>['changes']>;
+}) {
+  const names = joinNames(wire.sources.map((s) => s.name));
+  const done = [
+    ...(changes.added.length > 0 ? [`added ${count(changes.added.length, 'paragraph', 'paragraphs')}`] : []),
+    ...(changes.headlineChanged ? ['wrote a new headline'] : []),
+    ...(changes.removedCount > 0
+      ? [`rewrote or left out ${count(changes.removedCount, 'paragraph', 'paragraphs')} of the original`]
+      : []),
+  ];
+  return (
+    <aside class="wire-changes" aria-labelledby="wire-changes-title">
+      <h2 id="wire-changes-title">What our desk added</h2>
+      <p>
+        {done.length > 0
+          ? `This story is based on copy from ${names}. Our desk ${joinNames(done)}.`
+          : `This story is published as received from ${names}.`}
+      </p>
+      {changes.added.length > 0 ? (
+        <details>
+          <summary>The paragraphs our desk added</summary>
+          <ul>
+            {changes.added.map((paragraph, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list rendered once on the server
+              <li key={i}>{paragraph}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </aside>
   );
 }
 
