@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { buildIsland } from './build-island.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const output = path.join(root, 'admin/dist/index.html');
@@ -32,3 +33,7 @@ if (!force && builtAt > changedAt) {
   await build({ configFile: path.join(root, 'admin/vite.config.ts'), logLevel: 'warn' });
   console.log(`Built the newsroom app in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
+
+// The reader site's comments island is built by the same runs (npm start, npm test).
+const island = await buildIsland({ force });
+console.log(island.built ? `Built the comments island (${island.bytes} bytes).` : 'The comments island is up to date.');

@@ -18,9 +18,13 @@ import { ArticlesService, publishJob } from './articles/articles.service.js';
 import { PageCache } from './cache/page-cache.js';
 import { PurgeBus } from './cache/purge-bus.js';
 import { type Clock, systemClock } from './clock.js';
+import { CommentEvents, registerCommentEvents } from './comments/comments.events.js';
+import { CommentNotifier } from './comments/comments.notify.js';
+import { ReaderAccounts } from './comments/comments.readers.js';
 import { loadArticleThread, registerCommentRoutes } from './comments/comments.routes.js';
 import { CommentsService } from './comments/comments.service.js';
 import { registerModerationRoutes } from './comments/moderation.routes.js';
+import { registerReaderRoutes } from './comments/readers.routes.js';
 import type { Config } from './config.js';
 import { ContentKeys } from './content/content.keys.js';
 import {
@@ -57,6 +61,10 @@ import { createPageSender } from './site/send-page.js';
 import { createSite } from './site/site.routes.js';
 import { registerTaxonomyRoutes } from './taxonomy/taxonomy.routes.js';
 import { TaxonomyService } from './taxonomy/taxonomy.service.js';
+import { WireDeskService } from './wire/desk/desk.service.js';
+import { registerWireDeskRoutes } from './wire/desk.routes.js';
+import { WireIngest } from './wire/ingest/ingest.service.js';
+import { registerWireSourceRoutes } from './wire/sources.routes.js';
 
 /** Articles to index again after a rename of something they are found by (a tag, an author). */
 const reindexJob = 'search.reindex';
@@ -78,6 +86,12 @@ export interface Services {
   feeds: FeedsService;
   websub: WebSubNotifier;
   comments: CommentsService;
+  /** Live "new comments" streams, announced across instances. */
+  commentEvents: CommentEvents;
+  wireDesk: WireDeskService;
+  readers: ReaderAccounts;
+  commentNotifier: CommentNotifier;
+  wireIngest: WireIngest;
 }
 
 declare module 'fastify' {
@@ -165,6 +179,11 @@ export async function createServices(config: Config, options: BuildOptions = {})
     purge: (keys) => purgeBus.purge(keys),
     jobs,
     search,
+    // The wire desk is made below, once the articles service it uses exists.
+    wire: {
+      creditFor: (trx, row) => wireDesk.hooks.creditFor(trx, row),
+      pageInfo: (id, show) => wireDesk.hooks.pageInfo(id, show),
+    },
   });
   jobs.register<{ ids: number[] }>(reindexJob, async ({ ids }) => {
     for (const id of ids) await search.indexArticle(id);
@@ -196,13 +215,69 @@ export async function createServices(config: Config, options: BuildOptions = {})
   websub.registerJobs();
   // Each write is announced to the WebSub hub once, by the instance that made it.
   purgeBus.followLocal((keys) => websub.changed(keys));
+  const commentEvents = new CommentEvents({ pool: db.pool });
+  await commentEvents.start();
   const comments = new CommentsService({
     db,
     clock,
     articles,
     purge: (keys) => purgeBus.purge(keys),
+    visible: (comment) => commentEvents.publish(comment),
+    ...(options.log ? { log: options.log } : {}),
+    // Made just below; a reply's first approval queues its mail in the approving transaction.
+    firstApproval: (trx, comment) => commentNotifier.replyApproved(trx, comment),
+  });
+  const readers = new ReaderAccounts({
+    db,
+    clock,
+    mail,
+    settings: comments.settings,
+    publicUrl: config.publicUrl,
+    siteName: () => settings.get().siteName,
+  });
+  const commentNotifier: CommentNotifier = new CommentNotifier({
+    db,
+    clock,
+    jobs,
+    mail,
+    settings: comments.settings,
+    articles,
+    sectionSlug: (id) => taxonomy.sectionById(id)?.slug,
+    timeZone: () => settings.get().timeZone,
+    staff: () => staff.list(),
+    publicUrl: config.publicUrl,
+    siteName: () => settings.get().siteName,
+  });
+  commentNotifier.registerJobs();
+  // Read once now: article pages then use a copy up to a minute old and render without a query for it.
+  await comments.settings.get();
+  const wireDesk: WireDeskService = new WireDeskService({
+    db,
+    clock,
+    articles,
+    settings,
+    staff,
+    mail,
+    publicUrl: config.publicUrl,
+    media,
+    // Made just below; used only once an item is adopted.
+    fetchImage: (url) => wireIngest.fetchImage(url),
+  });
+  wireDesk.registerJobs(jobs);
+  const wireIngest = new WireIngest({
+    db,
+    clock,
+    jobs,
+    sectionExists: (id) => taxonomy.sectionById(id) !== undefined,
+    fetch: {
+      allowHosts: config.wire.allowHosts,
+      timeoutMs: config.wire.fetchTimeoutMs,
+      maxBytes: config.wire.maxFetchBytes,
+      userAgent: `Newsdesk wire reader (+${config.publicUrl})`,
+    },
     ...(options.log ? { log: options.log } : {}),
   });
+  wireIngest.registerJobs();
   return {
     db,
     settings,
@@ -220,6 +295,11 @@ export async function createServices(config: Config, options: BuildOptions = {})
     feeds,
     websub,
     comments,
+    commentEvents,
+    wireDesk,
+    readers,
+    commentNotifier,
+    wireIngest,
   };
 }
 
@@ -247,6 +327,7 @@ export async function closeServices(services: Services): Promise<void> {
   await services.jobs.stop();
   services.mail.close();
   await services.purgeBus.stop();
+  await services.commentEvents.stop();
   await services.db.close();
 }
 
@@ -310,7 +391,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       const sources = image ? imageSources(image) : null;
       return sources?.src ? { src: sources.src, width: sources.width, height: sources.height } : undefined;
     },
-    loadThread: (article) => loadArticleThread(services.comments, article),
+    loadThread: (article) =>
+      loadArticleThread(services.comments, article, {
+        now: services.clock.now(),
+        island: assets.commentsIsland?.url ?? null,
+      }),
   });
 
   const wantsPage = (request: FastifyRequest) =>
@@ -462,6 +547,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
         imageExists: async (id) => (await services.media.findById(id)) !== undefined,
       });
       registerContentKeyRoutes(api, { keys: contentKeys });
+      registerWireDeskRoutes(api, { desk: services.wireDesk, articles: services.articles });
+      registerWireSourceRoutes(api, { wire: services.wireIngest });
       registerModerationRoutes(api, {
         comments: services.comments,
         db: services.db,
@@ -512,6 +599,20 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     context: site.context,
     publicUrl: config.publicUrl,
     secureCookies: config.sessions.secureCookies,
+    readers: services.readers,
+  });
+  registerCommentEvents(app, {
+    events: services.commentEvents,
+    isOpenArticle: async (id) => (await services.articles.findRecord(id))?.status === 'published',
+  });
+  await registerReaderRoutes(app, {
+    readers: services.readers,
+    notifier: services.commentNotifier,
+    comments: services.comments,
+    sender,
+    context: site.context,
+    publicUrl: config.publicUrl,
+    secureCookies: config.sessions.secureCookies,
   });
   registerFeedRoutes(app, { feeds: services.feeds, sender, hub: config.websubHub });
   registerSeoRoutes(app, {
@@ -530,16 +631,24 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       services.purgeBus.purgeAll();
       // Housekeeping once a day: finished jobs and dead sessions are not kept for ever.
       const monthAgo = new Date(services.clock.now().getTime() - 30 * 86400_000);
-      void Promise.all([services.jobs.prune(monthAgo), services.staff.pruneExpired()]).catch((err) =>
-        app.log.warn({ err }, 'daily housekeeping failed'),
-      );
+      void Promise.all([
+        services.jobs.prune(monthAgo),
+        services.staff.pruneExpired(),
+        services.readers.pruneExpired(),
+      ]).catch((err) => app.log.warn({ err }, 'daily housekeeping failed'));
       scheduleMidnight();
     }, msUntilLocalMidnight(services.clock.now(), services.settings.get().timeZone) + 1000);
     midnight.unref();
   };
   scheduleMidnight();
 
-  if (config.jobs.enabled) services.jobs.start();
+  if (config.jobs.enabled) {
+    services.jobs.start();
+    // The moderators' digest is a chain of jobs; each instance that runs jobs makes sure it exists.
+    void services.commentNotifier.scheduleDigest().catch((err) => app.log.warn({ err }, 'digest not scheduled'));
+    // Wire polling is a recurring job too: it looks for sources due a poll every minute.
+    void services.wireIngest.startScheduler().catch((err) => app.log.warn({ err }, 'wire polling not scheduled'));
+  }
 
   app.addHook('onClose', async () => {
     clearTimeout(midnight);

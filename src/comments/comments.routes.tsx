@@ -1,20 +1,25 @@
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import fastifyFormbody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { renderToString } from 'preact-render-to-string';
 import type { Services } from '../app.js';
 import { articlePath } from '../articles/articles.paths.js';
 import type { CommentsMode } from '../articles/articles.table.js';
-import { AppError, type FieldError, notFound } from '../errors.js';
+import { AppError, type ErrorCode, type FieldError, notFound } from '../errors.js';
 import type { PageSender } from '../site/send-page.js';
 import {
   type ArticleLink,
+  Comment,
   CommentFormPage,
   type CommentFormState,
   CommentsPage,
   ReceivedPage,
+  RepliesPage,
   type ThreadView,
 } from '../site/views/comments.js';
 import type { PageContext } from '../site/views/context.js';
+import { signInHref, writePath } from '../site/views/readers.js';
+import { csrfMatches, type ReaderAccounts, readerSessionCookie } from './comments.readers.js';
 import type { CommentsService, StoredComment, ThreadComment, ThreadSort } from './comments.service.js';
 import { threadSorts } from './comments.service.js';
 import { type ReportReason, reportReasons } from './comments.table.js';
@@ -28,6 +33,8 @@ export interface CommentRouteDeps {
   context: (request: FastifyRequest) => Promise<PageContext>;
   publicUrl: string;
   secureCookies: boolean;
+  /** Verified readers' sessions: a signed-in reader's form posts as them, with the session's CSRF token. */
+  readers?: ReaderAccounts;
 }
 
 /**
@@ -37,18 +44,48 @@ export interface CommentRouteDeps {
  */
 export async function loadArticleThread(
   comments: CommentsService,
-  article: { id: number; commentsMode: CommentsMode; commentCount: number },
+  article: { id: number; commentsMode: CommentsMode; commentCount: number; firstPublishedAt: string | null },
+  options: { now?: Date; island?: string | null } = {},
 ): Promise<ThreadView> {
   // The count comes with the article row; the thread is the only extra read.
   const page = await comments.listThread({ articleId: article.id, sort: 'oldest' });
+  const settings = await comments.settings.get(pageSettingsMaxAgeMs);
+  const closing = commentsClosing(article.commentsMode, article.firstPublishedAt, settings, options.now ?? new Date());
   return {
     articleId: article.id,
     count: article.commentCount,
     sort: 'oldest',
     comments: page.comments,
     next: page.next,
-    closed: article.commentsMode === 'closed',
+    closed: closing.closed,
+    closesAt: closing.closesAt,
+    verifiedOnly: !settings.guestsAllowed,
+    island: options.island ?? null,
   };
+}
+
+/**
+ * Pages take comment settings up to a minute old: rendering a page then reads none, and
+ * the page cache's entries live longer than that anyway.
+ */
+export const pageSettingsMaxAgeMs = 60_000;
+
+/**
+ * Whether an article takes comments, by the same rule as the pipeline's closed-article
+ * phase (closed by the desk, or more than autoCloseDays after first publication), and
+ * when an open one will close, so a cached page showing the form expires then.
+ */
+export function commentsClosing(
+  mode: CommentsMode,
+  firstPublishedAt: string | null,
+  settings: { autoCloseDays: number },
+  now: Date,
+): { closed: boolean; closesAt: number | null } {
+  if (mode === 'closed') return { closed: true, closesAt: null };
+  if (settings.autoCloseDays <= 0 || !firstPublishedAt) return { closed: false, closesAt: null };
+  // The phase refuses once strictly more than the days have passed.
+  const closesAt = Date.parse(firstPublishedAt) + settings.autoCloseDays * 86_400_000 + 1;
+  return now.getTime() >= closesAt ? { closed: true, closesAt: null } : { closed: false, closesAt };
 }
 
 // ---------------------------------------------------------------- the reader cookie
@@ -189,6 +226,46 @@ export function refusalFor(reason: string | null, settings: { minLength: number;
 const idPattern = /^[1-9]\d{0,11}$/;
 const parseId = (raw: unknown): number | null => (typeof raw === 'string' && idPattern.test(raw) ? Number(raw) : null);
 
+/** A comment as the form (or the island, with the same field names) sends it. */
+export interface CommentPost {
+  articleId: number | null;
+  parentId: number | null;
+  values: { name: string; email: string; body: string; notifyReplies: boolean };
+  clientKey: string | undefined;
+  renderedAt: Date | undefined;
+}
+
+/** Reads a posted comment's fields; a reply to a comment that cannot exist is a 404. */
+export function readCommentPost(field: (name: string) => string): CommentPost {
+  const parentId = field('parentId') ? parseId(field('parentId')) : null;
+  if (field('parentId') && parentId === null) throw notFound('comment');
+  const renderedAtMs = Number(field('renderedAt'));
+  return {
+    articleId: parseId(field('articleId')),
+    parentId,
+    values: {
+      name: field('name'),
+      email: field('email'),
+      body: field('body'),
+      notifyReplies: field('notifyReplies') === 'on',
+    },
+    clientKey: /^[A-Za-z0-9-]{8,64}$/.test(field('clientKey')) ? field('clientKey') : undefined,
+    renderedAt: Number.isFinite(renderedAtMs) && renderedAtMs > 0 ? new Date(renderedAtMs) : undefined,
+  };
+}
+
+/** What became of a post: stored (and committed), or refused with what to tell the reader. */
+export type Acceptance =
+  | { ok: true; stored: StoredComment }
+  | {
+      ok: false;
+      status: number;
+      errors: FieldError[];
+      message?: string;
+      /** The form comes back (the reader can fix something), or only the message does. */
+      showForm: boolean;
+    };
+
 type FormBody = Record<string, string | string[] | undefined>;
 
 export async function registerCommentRoutes(app: FastifyInstance, deps: CommentRouteDeps): Promise<void> {
@@ -215,6 +292,115 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentR
       expiresAt: ends.length > 0 ? Math.min(...ends) : undefined,
     };
   };
+
+  /** Whether the article still takes comments, and when that changes on its own (pages expire then). */
+  async function closingOf(record: { comments_mode: CommentsMode; first_published_at: string | null }) {
+    const settings = await comments.settings.get(pageSettingsMaxAgeMs);
+    return commentsClosing(record.comments_mode, record.first_published_at, settings, clock.now());
+  }
+
+  /** The earliest of a page's expiry moments, if it has any. */
+  const earliest = (...times: (number | null | undefined)[]) => {
+    const known = times.filter((t): t is number => typeof t === 'number');
+    return known.length > 0 ? Math.min(...known) : undefined;
+  };
+
+  /**
+   * Who a form posts as: the signed-in reader (the page is private, so it can carry the
+   * session's CSRF token), a guest, or nobody yet when only verified readers comment.
+   */
+  async function formIdentity(request: FastifyRequest, returnTo: string) {
+    const session = deps.readers ? await deps.readers.resolveSession(request.cookies[readerSessionCookie]) : null;
+    if (session) return { session, form: { reader: { name: session.name, csrfToken: session.csrfToken } } };
+    const { guestsAllowed } = await comments.settings.get();
+    return { session: null, form: guestsAllowed ? {} : { signIn: signInHref(returnTo) } };
+  }
+
+  /**
+   * The one way a reader's comment goes in, for the plain form and the island alike: who
+   * writes (a signed-in reader, with their session's CSRF token, or a guest), the fields,
+   * the moderation pipeline, the refusals in plain words, and the reader cookie. The comment
+   * is committed before this returns.
+   */
+  async function acceptComment(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    post: CommentPost & {
+      articleId: number;
+      identity: Awaited<ReturnType<typeof formIdentity>>;
+      field: (name: string) => string;
+    },
+  ): Promise<Acceptance> {
+    const { parentId, values, clientKey, renderedAt, identity, field } = post;
+    const refuse = (status: number, errors: FieldError[], message?: string, showForm = true): Acceptance => ({
+      ok: false,
+      status,
+      errors,
+      showForm,
+      ...(message ? { message } : {}),
+    });
+    const errors: FieldError[] = [];
+    if (values.body.trim() === '') errors.push({ field: 'body', message: 'Write your comment before posting it.' });
+    let commenterId: number | null = identity.session?.commenterId ?? null;
+    if (identity.session && !csrfMatches(identity.session, request.headers['x-csrf-token'] ?? field('csrfToken'))) {
+      // Nothing is lost: the private form comes back with the text and the session's token.
+      const message = `You are signed in as ${identity.session.name}. Check your comment and press Post again to publish it.`;
+      return refuse(403, [], message);
+    }
+    try {
+      if (commenterId === null) {
+        commenterId = (await comments.ensureCommenter({ kind: 'guest', name: values.name, email: values.email })).id;
+      }
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      if (err.code === 'validation_failed') errors.unshift(...(err.details?.fields ?? []));
+      else if (err.code === 'forbidden') return refuse(403, [], err.message, identity.form.signIn !== undefined);
+      else throw err;
+    }
+    if (errors.length > 0 || commenterId === null) return refuse(422, errors);
+
+    let stored: StoredComment;
+    try {
+      stored = await comments.submitComment({
+        articleId: post.articleId,
+        parentId,
+        commenter: commenterId,
+        body: values.body,
+        ip: request.ip,
+        honeypot: field('website'),
+        ...(renderedAt ? { renderedAt } : {}),
+        ...(clientKey ? { clientKey } : {}),
+        notifyReplies: values.notifyReplies,
+      });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      if (err.code === 'payload_too_large') return refuse(422, [{ field: 'body', message: err.message }]);
+      if (err.code === 'not_found' && parentId !== null) {
+        return refuse(422, [], 'The comment you are replying to is no longer there.', false);
+      }
+      if (err.code === 'conflict') return refuse(422, [], err.message);
+      throw err;
+    }
+
+    if (stored.status === 'rejected') {
+      const refusal = refusalFor(stored.decisionReason, await comments.settings.get());
+      if (refusal.retryAfterSeconds) reply.header('retry-after', String(refusal.retryAfterSeconds));
+      return refusal.field
+        ? refuse(refusal.status, [{ field: refusal.field, message: refusal.message }])
+        : refuse(refusal.status, [], refusal.message, false);
+    }
+
+    if ((await verifyReader(comments, request.cookies[readerCookie])) !== stored.commenterId) {
+      reply.setCookie(readerCookie, await signReader(comments, stored.commenterId), {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: deps.secureCookies,
+        maxAge: 365 * 86_400,
+      });
+    }
+    return { ok: true, stored };
+  }
 
   const asThread = (c: StoredComment, name: string): ThreadComment => ({
     id: c.id,
@@ -250,19 +436,20 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentR
       const after = typeof request.query.after === 'string' && request.query.after ? request.query.after : undefined;
       const page = await comments.listThread({ articleId: record.id, sort, ...(after ? { after } : {}) });
       const ctx = await deps.context(request);
+      const closing = await closingOf(record);
       const thread: ThreadView = {
         articleId: record.id,
         count: record.comment_count,
         sort,
         comments: page.comments,
         next: page.next,
-        closed: record.comments_mode === 'closed',
+        closed: closing.closed,
       };
       const extra = breaking(ctx);
       return deps.sender.send(request, reply, {
         vnode: <CommentsPage ctx={ctx} article={link} thread={thread} />,
         keys: [`article:${record.id}`, ...extra.keys],
-        expiresAt: extra.expiresAt,
+        expiresAt: earliest(extra.expiresAt, closing.closesAt),
         // Cursors are unbounded: a page past the first is not stored, or anyone could fill the cache.
         ...(after ? { private: true } : {}),
       });
@@ -279,12 +466,13 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentR
       const parent = commentId === null ? undefined : await comments.findComment(commentId);
       if (parent?.articleId !== record.id || parent.status !== 'approved') throw notFound('comment');
       const ctx = await deps.context(request);
-      const closed = record.comments_mode === 'closed';
+      const { closed } = await closingOf(record);
       const form: CommentFormState = {
         articleId: record.id,
         parentId: parent.id,
         renderedAt: clock.now().getTime(),
         clientKey: randomUUID(),
+        ...(await formIdentity(request, request.url)).form,
       };
       return deps.sender.send(request, reply, {
         vnode: (
@@ -292,6 +480,43 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentR
             ctx={ctx}
             article={link}
             parent={asThread(parent, 'A reader')}
+            form={closed ? null : form}
+            {...(closed ? { message: 'Comments are closed for this story.' } : {})}
+          />
+        ),
+        keys: [],
+        private: true,
+      });
+    },
+  );
+
+  /**
+   * The comment form on a private page: where a signed-in reader writes (the cached article
+   * page cannot carry their CSRF token), and where "Sign in to comment" comes back to.
+   */
+  app.get<{ Params: { articleId: string } }>(
+    '/comments/:articleId/write',
+    { config: { page: true } },
+    async (request, reply) => {
+      const { record, link } = await findArticle(parseId(request.params.articleId));
+      const identity = await formIdentity(request, writePath(record.id));
+      if (identity.form.signIn) {
+        return reply.code(303).header('cache-control', 'no-store').header('location', identity.form.signIn).send();
+      }
+      const ctx = await deps.context(request);
+      const { closed } = await closingOf(record);
+      const form: CommentFormState = {
+        articleId: record.id,
+        renderedAt: clock.now().getTime(),
+        clientKey: randomUUID(),
+        ...identity.form,
+      };
+      return deps.sender.send(request, reply, {
+        vnode: (
+          <CommentFormPage
+            ctx={ctx}
+            article={link}
+            parent={null}
             form={closed ? null : form}
             {...(closed ? { message: 'Comments are closed for this story.' } : {})}
           />
@@ -345,14 +570,13 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentR
         const v = body[name];
         return typeof v === 'string' ? v : '';
       };
-      const articleId = parseId(field('articleId'));
-      const { record, link } = await findArticle(articleId);
-      const parentId = field('parentId') ? parseId(field('parentId')) : null;
-      if (field('parentId') && parentId === null) throw notFound('comment');
-      const values = { name: field('name'), email: field('email'), body: field('body') };
-      const clientKey = /^[A-Za-z0-9-]{8,64}$/.test(field('clientKey')) ? field('clientKey') : undefined;
-      const renderedAtMs = Number(field('renderedAt'));
-      const renderedAt = Number.isFinite(renderedAtMs) && renderedAtMs > 0 ? new Date(renderedAtMs) : undefined;
+      const post = readCommentPost(field);
+      const { record, link } = await findArticle(post.articleId);
+      const { parentId, values, clientKey, renderedAt } = post;
+      const identity = await formIdentity(
+        request,
+        parentId !== null ? `/comments/${record.id}/reply/${parentId}` : writePath(record.id),
+      );
 
       const answer = async (status: number, errors: FieldError[], message?: string, showForm = true) => {
         const ctx = await deps.context(request);
@@ -365,6 +589,7 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentR
           // The reader already spent time on it: the original time stays.
           renderedAt: renderedAt?.getTime() ?? clock.now().getTime(),
           clientKey: clientKey ?? randomUUID(),
+          ...identity.form,
         };
         return deps.sender.send(request, reply, {
           vnode: (
@@ -382,58 +607,9 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentR
         });
       };
 
-      const errors: FieldError[] = [];
-      if (values.body.trim() === '') errors.push({ field: 'body', message: 'Write your comment before posting it.' });
-      let commenterId: number | null = null;
-      try {
-        commenterId = (await comments.ensureCommenter({ kind: 'guest', name: values.name, email: values.email })).id;
-      } catch (err) {
-        if (!(err instanceof AppError)) throw err;
-        if (err.code === 'validation_failed') errors.unshift(...(err.details?.fields ?? []));
-        else if (err.code === 'forbidden') return answer(403, [], err.message, false);
-        else throw err;
-      }
-      if (errors.length > 0 || commenterId === null) return answer(422, errors);
-
-      let stored: StoredComment;
-      try {
-        stored = await comments.submitComment({
-          articleId: record.id,
-          parentId,
-          commenter: commenterId,
-          body: values.body,
-          ip: request.ip,
-          honeypot: field('website'),
-          ...(renderedAt ? { renderedAt } : {}),
-          ...(clientKey ? { clientKey } : {}),
-        });
-      } catch (err) {
-        if (!(err instanceof AppError)) throw err;
-        if (err.code === 'payload_too_large') return answer(422, [{ field: 'body', message: err.message }]);
-        if (err.code === 'not_found' && parentId !== null) {
-          return answer(422, [], 'The comment you are replying to is no longer there.', false);
-        }
-        if (err.code === 'conflict') return answer(422, [], err.message);
-        throw err;
-      }
-
-      if (stored.status === 'rejected') {
-        const refusal = refusalFor(stored.decisionReason, await comments.settings.get());
-        if (refusal.retryAfterSeconds) reply.header('retry-after', String(refusal.retryAfterSeconds));
-        return refusal.field
-          ? answer(refusal.status, [{ field: refusal.field, message: refusal.message }])
-          : answer(refusal.status, [], refusal.message, false);
-      }
-
-      if ((await verifyReader(comments, request.cookies[readerCookie])) !== stored.commenterId) {
-        reply.setCookie(readerCookie, await signReader(comments, stored.commenterId), {
-          path: '/',
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: deps.secureCookies,
-          maxAge: 365 * 86_400,
-        });
-      }
+      const outcome = await acceptComment(request, reply, { ...post, articleId: record.id, identity, field });
+      if (!outcome.ok) return answer(outcome.status, outcome.errors, outcome.message, outcome.showForm);
+      const { stored } = outcome;
       return reply
         .code(303)
         .header('cache-control', 'no-store')
@@ -559,6 +735,210 @@ export async function registerCommentRoutes(app: FastifyInstance, deps: CommentR
       const reader = await readerOf(request);
       const deleted = await comments.deleteOwnComment({ commentId: request.params.id, commenterId: reader });
       return noStore(reply).send({ id: deleted.id, status: deleted.status, message: 'Your comment was deleted.' });
+    },
+  );
+  // ---------------------------------------------------------------- the island: posting, fragments, reply pages
+
+  /** A comment as the island inserts it: where it goes, and its markup made by the same view as the page's. */
+  const fragment = (ctx: PageContext, thread: { articleId: number; closed: boolean }, c: ThreadComment) => ({
+    id: c.id,
+    parentId: c.parentId,
+    depth: c.depth,
+    html: renderToString(<Comment ctx={ctx} comment={c} thread={thread} />),
+  });
+
+  /** Which commenter this browser is: a signed-in reader, or the guest its cookie names. */
+  async function currentCommenter(request: FastifyRequest): Promise<number | null> {
+    const session = deps.readers ? await deps.readers.resolveSession(request.cookies[readerSessionCookie]) : null;
+    return session?.commenterId ?? (await verifyReader(comments, request.cookies[readerCookie]));
+  }
+
+  const refusalCodes: Record<number, ErrorCode> = { 403: 'forbidden', 422: 'validation_failed', 429: 'rate_limited' };
+
+  /**
+   * POST /api/comments: the form's fields as JSON (the island sends the form it enhances, so
+   * fields added to the form arrive too), through the same acceptComment as the plain form.
+   * 201 published, 202 held (with why), or the refusal as an error with its fields.
+   */
+  app.post<{ Body: Record<string, string | number | boolean | null> }>(
+    '/api/comments',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          required: ['articleId', 'body'],
+          properties: {
+            articleId: { type: ['integer', 'string'], minimum: 1, maxLength: 12 },
+            parentId: { type: ['integer', 'string', 'null'], minimum: 1, maxLength: 12 },
+            name: { type: 'string', maxLength: 1000 },
+            email: { type: 'string', maxLength: 1000 },
+            body: { type: 'string', maxLength: 200_000 },
+            renderedAt: { type: ['integer', 'string'], maxLength: 20 },
+            clientKey: { type: 'string', maxLength: 100 },
+          },
+          // Whatever else the form carries (the honeypot, "email me about replies", a reader's token).
+          additionalProperties: { type: ['string', 'boolean'], maxLength: 1000 },
+        },
+      },
+    },
+    async (request, reply) => {
+      if (!sameOrigin(request, deps.publicUrl)) throw forgeryError();
+      const body = request.body;
+      const field = (name: string) => {
+        const v = body[name];
+        return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : v === true ? 'on' : '';
+      };
+      const post = readCommentPost(field);
+      const { record } = await findArticle(post.articleId);
+      const identity = await formIdentity(
+        request,
+        post.parentId !== null ? `/comments/${record.id}/reply/${post.parentId}` : writePath(record.id),
+      );
+      const outcome = await acceptComment(request, reply, { ...post, articleId: record.id, identity, field });
+      if (!outcome.ok) {
+        const code = refusalCodes[outcome.status] ?? 'validation_failed';
+        throw new AppError(
+          code,
+          outcome.message ?? 'Please check your comment.',
+          outcome.errors.length > 0 ? { fields: outcome.errors } : undefined,
+        );
+      }
+      const { stored } = outcome;
+      const published = stored.status === 'approved';
+      const ctx = await deps.context(request);
+      const thread = { articleId: record.id, closed: false };
+      // Published: as every reader sees it. Held: as its author's "received" page shows it.
+      const shown = published ? (await comments.findVisible(record.id, [stored.id]))[0] : asThread(stored, 'You');
+      const { editWindowMinutes } = await comments.settings.get();
+      const editableUntil = Date.parse(stored.createdAt) + editWindowMinutes * 60_000;
+      return noStore(reply)
+        .code(published ? 201 : 202)
+        .send({
+          comment: {
+            id: stored.id,
+            parentId: stored.parentId,
+            rootId: stored.rootId,
+            depth: stored.depth,
+            status: stored.status,
+            editableUntil: new Date(editableUntil).toISOString(),
+            // From now, so a browser whose clock is wrong still counts the window right.
+            editableForMs: Math.max(0, editableUntil - clock.now().getTime()),
+          },
+          published,
+          html: shown ? fragment(ctx, thread, shown).html : '',
+          message: published
+            ? 'Your comment is published.'
+            : `Your comment was received and is waiting for a moderator: ${heldReasonText(stored.decisionReason)}`,
+        });
+    },
+  );
+
+  /** GET /api/comments?articleId=&ids=: comments live readers were told of, to show when they ask. */
+  app.get<{ Querystring: { articleId: number; ids: string } }>(
+    '/api/comments',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          required: ['articleId', 'ids'],
+          properties: {
+            articleId: { type: 'integer', minimum: 1 },
+            ids: { type: 'string', pattern: '^[1-9][0-9]{0,11}(,[1-9][0-9]{0,11}){0,99}$' },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { record } = await findArticle(request.query.articleId);
+      const ids = request.query.ids.split(',').map(Number);
+      const found = await comments.findVisible(record.id, ids);
+      const ctx = await deps.context(request);
+      const thread = { articleId: record.id, closed: (await closingOf(record)).closed };
+      return noStore(reply).send({ comments: found.map((c) => fragment(ctx, thread, c)) });
+    },
+  );
+
+  /** The top comment a replies list belongs to: visible, top-level, on a published article. */
+  async function findRoot(articleId: number, rootId: number | null) {
+    const root = rootId === null ? undefined : (await comments.findVisible(articleId, [rootId]))[0];
+    if (root?.depth !== 0) throw notFound('comment');
+    return root;
+  }
+
+  /** GET /api/comments/:id/replies?after=: the next page of a branch's replies, for "N more replies" in place. */
+  app.get<{ Params: { id: number }; Querystring: { after?: string } }>(
+    '/api/comments/:id/replies',
+    {
+      schema: {
+        params: idParams,
+        querystring: { type: 'object', properties: { after: { type: 'string', maxLength: 500 } } },
+      },
+    },
+    async (request, reply) => {
+      const top = await comments.findComment(request.params.id);
+      if (!top) throw notFound('comment');
+      const { record } = await findArticle(top.articleId);
+      const root = await findRoot(record.id, request.params.id);
+      const after = request.query.after || undefined;
+      const page = await comments.listReplies({ rootId: root.id, ...(after ? { after } : {}) });
+      const ctx = await deps.context(request);
+      const thread = { articleId: record.id, closed: (await closingOf(record)).closed };
+      return noStore(reply).send({
+        replies: page.replies.map((c) => fragment(ctx, thread, c)),
+        next: page.next,
+      });
+    },
+  );
+
+  /** The page of a branch's replies behind "N more replies", without JavaScript. */
+  app.get<{ Params: { articleId: string; rootId: string }; Querystring: { after?: string } }>(
+    '/comments/:articleId/replies/:rootId',
+    { config: { page: true } },
+    async (request, reply) => {
+      const { record, link } = await findArticle(parseId(request.params.articleId));
+      const root = await findRoot(record.id, parseId(request.params.rootId));
+      const after = typeof request.query.after === 'string' && request.query.after ? request.query.after : undefined;
+      const page = await comments.listReplies({ rootId: root.id, ...(after ? { after } : {}) });
+      const ctx = await deps.context(request);
+      const closing = await closingOf(record);
+      const extra = breaking(ctx);
+      return deps.sender.send(request, reply, {
+        vnode: (
+          <RepliesPage
+            ctx={ctx}
+            article={link}
+            root={root}
+            replies={page.replies}
+            next={page.next}
+            fromStart={!after}
+            closed={closing.closed}
+          />
+        ),
+        keys: [`article:${record.id}`, ...extra.keys],
+        expiresAt: earliest(extra.expiresAt, closing.closesAt),
+        // As with the thread's pages: only the first is stored; cursors are unbounded.
+        ...(after ? { private: true } : {}),
+      });
+    },
+  );
+
+  /** GET /api/readers/me/comments?articleId=: which comments here are this browser's, and until when each can be edited. */
+  app.get<{ Querystring: { articleId: number } }>(
+    '/api/readers/me/comments',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          required: ['articleId'],
+          properties: { articleId: { type: 'integer', minimum: 1 } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const reader = await currentCommenter(request);
+      // Nobody known is an empty list, not an error: the island asks on every article page.
+      const own = reader === null ? [] : await comments.listOwnOnArticle(reader, request.query.articleId);
+      return noStore(reply).send({ now: clock.now().toISOString(), comments: own });
     },
   );
 }

@@ -40,6 +40,21 @@ export interface CommentsDeps {
   purge: (keys: string[]) => void;
   spamChecker?: SpamChecker;
   log?: ModerationLog;
+  /**
+   * Called inside the transaction that approves a comment for the first time (at once or by a
+   * moderator), so work it queues (a reply mail) commits with the approval or not at all.
+   */
+  firstApproval?: (trx: Transaction<Database>, comment: q.CommentRow) => Promise<void>;
+  /** Told after commit when a comment joins the public thread (approved on post or by a moderator): live readers. */
+  visible?: (comment: VisibleComment) => void;
+}
+
+/** A comment that has just joined an article's public thread. */
+export interface VisibleComment {
+  articleId: number;
+  id: number;
+  parentId: number | null;
+  rootId: number;
 }
 
 export type CommenterIdentity =
@@ -58,6 +73,8 @@ export interface SubmitCommentInput {
   renderedAt?: Date;
   /** A random key the form carries: a resubmitted form is the same comment however late it comes. */
   clientKey?: string;
+  /** The author asks to be emailed when someone replies. */
+  notifyReplies?: boolean;
 }
 
 /** A comment as its author and moderators see it. */
@@ -104,6 +121,8 @@ export interface ThreadRoot extends ThreadComment {
   replies: ThreadComment[];
   /** Cursor for listReplies when there are more. */
   moreReplies: string | null;
+  /** Replies in its branch beyond those shown ("N more replies"); 0 when all are shown. */
+  moreReplyCount: number;
 }
 
 export const threadSorts = ['oldest', 'newest', 'liked'] as const;
@@ -164,7 +183,13 @@ export class CommentsService {
   readonly settings: CommentSettingsStore;
 
   constructor(private readonly deps: CommentsDeps) {
-    this.settings = new CommentSettingsStore(deps.db, deps.clock);
+    // Who may comment shows on every article page (guest fields or "Sign in to comment").
+    this.settings = new CommentSettingsStore(deps.db, deps.clock, (before, after) => {
+      // Auto-close decides whether article pages show the form.
+      if (before.guestsAllowed !== after.guestsAllowed || before.autoCloseDays !== after.autoCloseDays) {
+        deps.purge(['site']);
+      }
+    });
   }
 
   private get db(): Kysely<Database> {
@@ -315,6 +340,7 @@ export class CommentsService {
           created_at: at,
           edited_at: null,
           approved_at: status === 'approved' ? at : null,
+          notify_replies: input.notifyReplies ? 1 : 0,
         })
         .onConflict((oc) => oc.column('dedupe_key').doNothing())
         .returningAll()
@@ -338,9 +364,13 @@ export class CommentsService {
         reason: reasonText(outcome),
         at,
       });
+      if (status === 'approved') await this.deps.firstApproval?.(trx, row);
       return { row, fresh: true };
     });
-    if (stored.fresh && status === 'approved') this.deps.purge([`article:${input.articleId}`]);
+    if (stored.fresh && status === 'approved') {
+      this.deps.purge([`article:${input.articleId}`]);
+      this.announceVisible(stored.row);
+    }
     return presentStored(stored.row);
   }
 
@@ -534,6 +564,7 @@ export class CommentsService {
       return { row, before };
     });
     if (before.status === 'approved' || row.status === 'approved') this.deps.purge([`article:${row.article_id}`]);
+    if (before.status !== 'approved' && row.status === 'approved') this.announceVisible(row);
     return presentStored(row);
   }
 
@@ -754,6 +785,43 @@ export class CommentsService {
     return row ? presentStored(row) : undefined;
   }
 
+  /** These comments as the public thread shows them, those on this article and visible only (live readers ask by id). */
+  async findVisible(articleId: number, ids: number[]): Promise<ThreadComment[]> {
+    if (ids.length === 0) return [];
+    const rows = await q
+      .threadSelect(this.db)
+      .where('comments.article_id', '=', articleId)
+      .where('comments.id', 'in', ids.slice(0, 100))
+      .where('comments.visible', '=', 1)
+      .orderBy('comments.created_at')
+      .orderBy('comments.id')
+      .execute();
+    return rows.map(presentThread);
+  }
+
+  /** A commenter's own comments on an article that they may still change, with when each edit window ends. */
+  async listOwnOnArticle(
+    commenterId: number,
+    articleId: number,
+  ): Promise<{ id: number; status: CommentStatus; body: string; editableUntil: string }[]> {
+    const settings = await this.settings.get();
+    const rows = await this.db
+      .selectFrom('comments')
+      .select(['id', 'status', 'body', 'created_at'])
+      .where('commenter_id', '=', commenterId)
+      .where('article_id', '=', articleId)
+      .where('status', 'in', ['approved', 'pending'])
+      .orderBy('id', 'desc')
+      .limit(200)
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      status: r.status,
+      body: r.body,
+      editableUntil: new Date(Date.parse(r.created_at) + settings.editWindowMinutes * 60_000).toISOString(),
+    }));
+  }
+
   // ---------------------------------------------------------------- the thread
 
   /** Approved comments on a published article, kept up to date with every decision. */
@@ -836,6 +904,7 @@ export class CommentsService {
             mine.length > replyLimit && lastReply
               ? encodeCursor(`replies:${row.id}`, [lastReply.created_at, lastReply.id])
               : null,
+          moreReplyCount: mine.length > replyLimit ? (mine[0]?.branch_total ?? 0) - shown.length : 0,
         };
       }),
       next,
@@ -872,32 +941,57 @@ export class CommentsService {
     };
   }
 
-  /** The first replies of each root in one query (a window per root), one more than shown to tell if there are more. */
-  private async firstReplies(rootIds: number[], replyLimit: number): Promise<Map<number, q.ThreadRow[]>> {
-    const byRoot = new Map<number, q.ThreadRow[]>();
-    if (rootIds.length === 0) return byRoot;
-    const ranked = q
-      .threadSelect(this.db)
-      .select(
-        sql<number>`row_number() over (partition by comments.root_id order by comments.created_at, comments.id)`.as(
-          'rn',
-        ),
-      )
-      .where('comments.root_id', 'in', rootIds)
-      .where('comments.visible', '=', 1)
-      .where('comments.depth', '>', 0);
-    const rows = await this.db
-      .selectFrom(ranked.as('r'))
-      .selectAll()
-      .where('rn', '<=', replyLimit + 1)
-      .orderBy('root_id')
-      .orderBy('rn')
-      .execute();
+  /**
+   * The first replies of each root, one more than shown to tell if there are more: one
+   * statement of per-branch reads, each a short walk of comments_branch_time, so a branch
+   * of 2,000 replies costs what a branch of 11 does. Only branches with more get counted
+   * (an index-only count), for "N more replies".
+   */
+  private async firstReplies(
+    rootIds: number[],
+    replyLimit: number,
+  ): Promise<Map<number, (q.ThreadRow & { branch_total: number })[]>> {
+    const byRoot = new Map<number, (q.ThreadRow & { branch_total: number })[]>();
+    const branch = (rootId: number) =>
+      this.db
+        .selectFrom(
+          q
+            .threadSelect(this.db)
+            .where('comments.root_id', '=', rootId)
+            .where('comments.visible', '=', 1)
+            .where('comments.depth', '>', 0)
+            .orderBy('comments.created_at')
+            .orderBy('comments.id')
+            .limit(replyLimit + 1)
+            .as(`b${rootId}`),
+        )
+        .selectAll();
+    const [first, ...rest] = rootIds.map(branch);
+    if (!first) return byRoot;
+    const rows = await rest.reduce((all, next) => all.unionAll(next), first).execute();
     for (const row of rows) {
       const root = row.root_id as number;
       const list = byRoot.get(root) ?? [];
-      list.push(row);
+      list.push({ ...row, branch_total: 0 });
       byRoot.set(root, list);
+    }
+    const long = [...byRoot].filter(([, list]) => list.length > replyLimit).map(([root]) => root);
+    if (long.length > 0) {
+      const counts = await this.db
+        .selectFrom('comments')
+        .select(['root_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+        .where('root_id', 'in', long)
+        .where('visible', '=', 1)
+        .where('depth', '>', 0)
+        .groupBy('root_id')
+        .execute();
+      for (const { root_id, n } of counts) {
+        for (const row of byRoot.get(root_id as number) ?? []) row.branch_total = Number(n);
+      }
+    }
+    // Each branch in time order, whatever order the union returned them in.
+    for (const list of byRoot.values()) {
+      list.sort((a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id - b.id));
     }
     return byRoot;
   }
@@ -1065,6 +1159,15 @@ export class CommentsService {
     };
   }
 
+  private announceVisible(row: q.CommentRow): void {
+    this.deps.visible?.({
+      articleId: row.article_id,
+      id: row.id,
+      parentId: row.parent_id,
+      rootId: row.root_id ?? row.id,
+    });
+  }
+
   private async requireOwn(commentId: number, commenterId: number): Promise<q.CommentRow> {
     const row = await q.findComment(this.db, commentId);
     if (!row) throw notFound('comment');
@@ -1097,6 +1200,7 @@ export class CommentsService {
       .returningAll()
       .executeTakeFirstOrThrow();
     await this.moveCounts(trx, row, row.status, to);
+    if (to === 'approved' && !row.approved_at) await this.deps.firstApproval?.(trx, next);
     await q.insertLog(trx, {
       commentId: row.id,
       commenterId: row.commenter_id,

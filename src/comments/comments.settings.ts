@@ -33,6 +33,8 @@ export interface CommentSettings {
   editWindowMinutes: number;
   /** Reports from this many readers send an approved comment back to the pending queue. */
   reportThreshold: number;
+  /** Moderators get a digest of held comments at most this often (hours); 0 sends none. */
+  digestHours: number;
 }
 
 export const defaultCommentSettings: CommentSettings = {
@@ -51,6 +53,7 @@ export const defaultCommentSettings: CommentSettings = {
   spamSimilarity: 0.8,
   editWindowMinutes: 5,
   reportThreshold: 3,
+  digestHours: 24,
 };
 
 const numbers: Partial<Record<keyof CommentSettings, [number, number]>> = {
@@ -65,6 +68,7 @@ const numbers: Partial<Record<keyof CommentSettings, [number, number]>> = {
   spamSimilarity: [0, 1],
   editWindowMinutes: [0, 1440],
   reportThreshold: [1, 1000],
+  digestHours: [0, 720],
 };
 
 /** Checks a change field by field, as the newsroom's settings form shows it. */
@@ -107,10 +111,17 @@ export class CommentSettingsStore {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    /** Told of every saved change (after it is stored), to purge pages that show a setting. */
+    private readonly onChange?: (before: CommentSettings, after: CommentSettings) => void,
   ) {}
 
-  async get(): Promise<CommentSettings> {
-    return (await this.read()).settings;
+  /**
+   * `maxAgeMs`: how old a copy may be. Cached reader pages take a minute-old copy, so that
+   * rendering one adds no query (a change made here is seen at once; one made by another
+   * instance within that minute).
+   */
+  async get(maxAgeMs = 1000): Promise<CommentSettings> {
+    return (await this.read(false, maxAgeMs)).settings;
   }
 
   /** The secret mixed into address hashes, so a leaked table does not give addresses back. */
@@ -132,12 +143,13 @@ export class CommentSettingsStore {
       .where('id', '=', 1)
       .execute();
     this.cached = null;
+    this.onChange?.(current.settings, next);
     return next;
   }
 
-  private async read(fresh = false) {
+  private async read(fresh = false, maxAgeMs = 1000) {
     const now = Date.now();
-    if (!fresh && this.cached && now - this.cached.at < 1000) return this.cached;
+    if (!fresh && this.cached && now - this.cached.at < maxAgeMs) return this.cached;
     let row = await this.db.kysely
       .selectFrom('comment_settings')
       .select(['value', 'ip_salt'])

@@ -24,6 +24,8 @@ export interface CommentersTable {
   approved_count: Generated<number>;
   created_at: string;
   erased_at: string | null;
+  /** Set when they unsubscribed from reply mails (every comment of theirs). */
+  reply_mails_off_at: string | null;
 }
 
 export interface CommentsTable {
@@ -55,6 +57,10 @@ export interface CommentsTable {
   created_at: string;
   edited_at: string | null;
   approved_at: string | null;
+  /** 1: the author asked to be emailed when someone replies. */
+  notify_replies: Generated<number>;
+  /** When the author of the comment it answers was mailed about it (once, however often the job runs). */
+  parent_notified_at: string | null;
 }
 
 export interface CommentLikesTable {
@@ -99,4 +105,28 @@ export interface CommentSettingsTable {
   value: string;
   ip_salt: string;
   updated_at: string;
+  /** When the moderators' digest of pending comments last went out. */
+  digest_sent_at: string | null;
+}
+
+/** An emailed sign-in link, stored as the SHA-256 of its token. */
+export interface ReaderTokensTable {
+  id: string;
+  email: string;
+  display_name: string;
+  return_to: string | null;
+  ip_hash: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** A verified reader's session; the cookie holds the token, the row its SHA-256. */
+export interface ReaderSessionsTable {
+  id: string;
+  commenter_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
 }

@@ -16,6 +16,8 @@ import type {
   CommentSettingsTable,
   CommentsTable,
   ModerationLogTable,
+  ReaderSessionsTable,
+  ReaderTokensTable,
 } from '../comments/comments.table.js';
 import type { ContentKeysTable } from '../content/content.table.js';
 import type { JobsTable } from '../jobs/jobs.table.js';
@@ -78,6 +80,8 @@ export interface Database {
   comment_reports: CommentReportsTable;
   moderation_log: ModerationLogTable;
   comment_settings: CommentSettingsTable;
+  reader_tokens: ReaderTokensTable;
+  reader_sessions: ReaderSessionsTable;
   wire_sources: WireSourcesTable;
   wire_items: WireItemsTable;
   wire_item_versions: WireItemVersionsTable;

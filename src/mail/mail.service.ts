@@ -16,6 +16,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
+  /** Extra header fields, such as List-Unsubscribe (RFC 2369) and List-Unsubscribe-Post (RFC 8058). */
+  headers?: Record<string, string>;
 }
 
 export interface OutboxItem {
@@ -47,6 +49,17 @@ const ADDRESS = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".
 /** True when `to` looks like a single deliverable address (the relay has the last word). */
 export function isPlausibleAddress(to: string): boolean {
   return to.length <= 254 && ADDRESS.test(to) && !to.includes('..');
+}
+
+/** Extra header fields as stored: names that are tokens, values on one line (no header injection). */
+function extraHeaders(headers: Record<string, string> | undefined): string | null {
+  if (!headers || Object.keys(headers).length === 0) return null;
+  for (const [name, value] of Object.entries(headers)) {
+    if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(name) || /[\r\n]/.test(value)) {
+      throw new AppError('bad_request', `The mail header ${JSON.stringify(name)} is not valid.`);
+    }
+  }
+  return JSON.stringify(headers);
 }
 
 /**
@@ -102,6 +115,7 @@ export class MailService {
           subject: message.subject.replace(/[\r\n]+/g, ' '),
           text_body: message.text,
           html_body: message.html ?? null,
+          headers: extraHeaders(message.headers),
           status: this.smtpUrl ? 'queued' : 'kept',
           created_at: now,
           sent_at: null,
@@ -139,6 +153,7 @@ export class MailService {
         subject: row.subject,
         text: row.text_body,
         ...(row.html_body !== null ? { html: row.html_body } : {}),
+        ...(row.headers ? { headers: JSON.parse(row.headers) as Record<string, string> } : {}),
       });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

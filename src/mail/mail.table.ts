@@ -15,4 +15,6 @@ export interface OutboxTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  /** JSON object of extra header fields (List-Unsubscribe...), or null. */
+  headers: string | null;
 }

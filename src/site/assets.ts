@@ -38,7 +38,24 @@ function loadAsset(file: string, type: string): Asset {
 export function loadAssets() {
   const stylesheet = loadAsset('site.css', 'text/css; charset=utf-8');
   const favicon = loadAsset('favicon.svg', 'image/svg+xml');
-  return { stylesheet, favicon, all: [stylesheet, favicon] };
+  const commentsIsland = loadBuiltAsset(commentsIslandFile, 'text/javascript; charset=utf-8');
+  return {
+    stylesheet,
+    favicon,
+    commentsIsland,
+    all: [stylesheet, favicon, ...(commentsIsland ? [commentsIsland] : [])],
+  };
+}
+
+/** Where scripts/build-island.ts writes the comments island (built, never committed). */
+export const commentsIslandFile = 'built/comments-island.js';
+
+/**
+ * A file the build makes (`npm start` and `npm test` build it first). Missing, the pages go
+ * without it: the island only enhances what works without JavaScript.
+ */
+function loadBuiltAsset(file: string, type: string): Asset | null {
+  return fs.existsSync(path.join(assetsDir, file)) ? loadAsset(file, type) : null;
 }
 
 export type Assets = ReturnType<typeof loadAssets>;

@@ -82,6 +82,11 @@ export function createSite(deps: SiteDeps) {
     return ends.length > 0 ? Math.min(...ends) : undefined;
   };
 
+  const earliestOf = (...times: (number | null | undefined)[]): number | undefined => {
+    const known = times.filter((t): t is number => typeof t === 'number');
+    return known.length > 0 ? Math.min(...known) : undefined;
+  };
+
   async function renderError(request: FastifyRequest, reply: FastifyReply, status: number, message: string) {
     let ctx: PageContext;
     try {
@@ -255,7 +260,8 @@ export function createSite(deps: SiteDeps) {
             ...shown,
             ...breakingKeys(ctx),
           ],
-          expiresAt: breakingEnds(ctx),
+          // The form must not outlive the moment comments close on their own.
+          expiresAt: earliestOf(breakingEnds(ctx), thread?.closesAt),
         });
       },
     );

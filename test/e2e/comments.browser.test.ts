@@ -86,7 +86,7 @@ describeInChromium('comments in Chromium', () => {
     assert.equal(await page.getByLabel('Comment', { exact: true }).getAttribute('aria-invalid'), 'true');
 
     await page.getByLabel('Name').fill('Morwenna');
-    await page.getByLabel('Email').fill('morwenna@example.test');
+    await page.getByLabel('Email', { exact: true }).fill('morwenna@example.test');
     await page.getByLabel('Comment', { exact: true }).fill('The new lights are **much** brighter from the pier.');
     await page.getByRole('button', { name: 'Post comment' }).click();
     await page.waitForURL(/\/comments\/\d+\/received\/\d+/);

@@ -23,6 +23,11 @@ const numberFields: { key: NumberKey; label: string; hint?: string; step?: strin
   { key: 'minLength', label: 'Shortest comment (characters)' },
   { key: 'maxLength', label: 'Longest comment (characters)' },
   { key: 'reportThreshold', label: 'Reports that send a comment back for review' },
+  {
+    key: 'digestHours',
+    label: 'Email moderators a digest of waiting comments every (hours)',
+    hint: 'Sent only when comments were held since the last one; 0 turns it off.',
+  },
   { key: 'repeatWindowMinutes', label: 'Repeat-post window (minutes)' },
   { key: 'editWindowMinutes', label: 'Authors may edit for (minutes)' },
   { key: 'minSubmitSeconds', label: 'Fastest believable form (seconds)' },

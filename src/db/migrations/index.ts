@@ -6,6 +6,8 @@ import * as contentKeys from './2026-11-28T16-10-content-keys.js';
 import * as seo from './2026-11-28T16-20-seo.js';
 import * as comments from './2026-11-28T17-00-comments.js';
 import * as wire from './2026-11-28T18-00-wire.js';
+import * as commentReaders from './2026-11-28T18-20-comment-readers.js';
+import * as commentBranches from './2026-11-28T18-30-comment-branches.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +18,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T16-20-seo': seo,
   '2026-11-28T17-00-comments': comments,
   '2026-11-28T18-00-wire': wire,
+  '2026-11-28T18-20-comment-readers': commentReaders,
+  '2026-11-28T18-30-comment-branches': commentBranches,
 };

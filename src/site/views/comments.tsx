@@ -3,6 +3,7 @@ import type { FieldError } from '../../errors.js';
 import type { PageContext } from './context.js';
 import { Layout } from './layout.js';
 import { Time } from './parts.js';
+import { NotifyRepliesField, SignedInAs, SignInToComment, signInHref, writePath } from './readers.js';
 
 /** One page of an article's thread, as the article page and the comments pages show it. */
 export interface ThreadView {
@@ -15,18 +16,28 @@ export interface ThreadView {
   next: string | null;
   /** Closed (by the desk): no reply links, no form. */
   closed: boolean;
+  /** Only verified readers comment: the shared page shows "Sign in to comment" instead of guest fields. */
+  verifiedOnly?: boolean;
+  /** When comments close on their own (ms), if that is still to come: a cached page must not outlive it. */
+  closesAt?: number | null;
+  /** The comments island's script (fingerprinted), when it has been built; the page works without it. */
+  island?: string | null;
 }
 
 /** What the comment form shows: the values back after a mistake, the errors beside their fields. */
 export interface CommentFormState {
   articleId: number;
   parentId?: number | null;
-  values?: { name?: string; email?: string; body?: string };
+  values?: { name?: string; email?: string; body?: string; notifyReplies?: boolean };
   errors?: FieldError[];
   /** When the form was rendered (ms); a cached page carries the time it was stored. */
   renderedAt: number;
   /** A random key for uncached forms only; cached forms rely on the service's one-minute window. */
   clientKey?: string | undefined;
+  /** A signed-in reader: no name or email fields; the session's CSRF token rides along (private pages only). */
+  reader?: { name: string; csrfToken: string };
+  /** Only verified readers comment and nobody is signed in: where to sign in, instead of a form. */
+  signIn?: string;
 }
 
 export const sortLabels: Record<ThreadSort, string> = { oldest: 'Oldest', newest: 'Newest', liked: 'Most liked' };
@@ -51,7 +62,7 @@ export function CommentsSection({
   thread: ThreadView;
   form: CommentFormState | null;
 }) {
-  return (
+  const section = (
     <section class="comments" id="comments" aria-labelledby="comments-title">
       <h2 id="comments-title">Comments</h2>
       {thread.closed ? (
@@ -60,10 +71,35 @@ export function CommentsSection({
         <p class="comments__invite">What are your views on this? Share them in the comments below.</p>
       )}
       <Thread ctx={ctx} thread={thread} onArticlePage />
-      {form && !thread.closed ? <CommentForm form={form} /> : null}
+      {form && !thread.closed ? (
+        thread.verifiedOnly ? (
+          <SignInToComment href={signInHref(writePath(thread.articleId))} />
+        ) : (
+          <CommentForm form={form} />
+        )
+      ) : null}
     </section>
   );
+  return thread.island ? (
+    <>
+      {section}
+      <IslandScript src={thread.island} articleId={thread.articleId} />
+    </>
+  ) : (
+    section
+  );
 }
+
+/**
+ * The island that upgrades the thread and the form (src/comments/island): an external module,
+ * as the page's CSP allows no inline script; it finds the article it serves by this element.
+ */
+function IslandScript({ src, articleId }: { src: string; articleId: number }) {
+  return <script type="module" src={src} defer id="comments-island" data-article={String(articleId)} />;
+}
+
+export const repliesPath = (articleId: number, rootId: number, after?: string | null) =>
+  `/comments/${articleId}/replies/${rootId}${after ? `?after=${encodeURIComponent(after)}` : ''}`;
 
 /** The count, the sort links, the comments and the "Load more comments" link. */
 export function Thread({
@@ -100,6 +136,13 @@ export function Thread({
             {thread.comments.map((root) => (
               <li key={root.id}>
                 <CommentTree ctx={ctx} comment={root} replies={root.replies} thread={thread} />
+                {root.moreReplies ? (
+                  <p class="comments__more-replies">
+                    <a href={repliesPath(thread.articleId, root.id, root.moreReplies)}>
+                      {plural(root.moreReplyCount, 'more reply', 'more replies')}
+                    </a>
+                  </p>
+                ) : null}
               </li>
             ))}
           </ol>
@@ -124,7 +167,7 @@ function CommentTree({
   ctx: PageContext;
   comment: ThreadComment;
   replies: ThreadComment[];
-  thread: ThreadView;
+  thread: Pick<ThreadView, 'articleId' | 'closed'>;
 }) {
   const shown = new Set([comment.id, ...replies.map((r) => r.id)]);
   const children = new Map<number, ThreadComment[]>();
@@ -223,6 +266,7 @@ export function CommentForm({ form }: { form: CommentFormState }) {
     ) : null;
   };
   const values = form.values ?? {};
+  if (form.signIn) return <SignInToComment href={form.signIn} />;
   return (
     <form class="comment-form" id="comment-form" method="post" action="/comments" novalidate>
       <h3 class="comment-form__title">{form.parentId ? 'Your reply' : 'Add a comment'}</h3>
@@ -246,37 +290,44 @@ export function CommentForm({ form }: { form: CommentFormState }) {
       {form.parentId ? <input type="hidden" name="parentId" value={String(form.parentId)} /> : null}
       <input type="hidden" name="renderedAt" value={String(form.renderedAt)} />
       {form.clientKey ? <input type="hidden" name="clientKey" value={form.clientKey} /> : null}
-      <div class="field">
-        <label for={fieldId('name')}>Name</label>
-        <input
-          id={fieldId('name')}
-          name="name"
-          type="text"
-          autocomplete="name"
-          maxLength={80}
-          required
-          value={values.name ?? ''}
-          {...described('name')}
-        />
-        {fieldError('name')}
-      </div>
-      <div class="field">
-        <label for={fieldId('email')}>Email</label>
-        <p class="field-hint" id={`${fieldId('email')}-hint`}>
-          Never shown; used only to recognise you and, if you ask, to tell you about replies.
-        </p>
-        <input
-          id={fieldId('email')}
-          name="email"
-          type="email"
-          autocomplete="email"
-          maxLength={254}
-          required
-          value={values.email ?? ''}
-          {...described('email', `${fieldId('email')}-hint`)}
-        />
-        {fieldError('email')}
-      </div>
+      {form.reader ? <input type="hidden" name="csrfToken" value={form.reader.csrfToken} /> : null}
+      {form.reader ? (
+        <SignedInAs name={form.reader.name} />
+      ) : (
+        <>
+          <div class="field">
+            <label for={fieldId('name')}>Name</label>
+            <input
+              id={fieldId('name')}
+              name="name"
+              type="text"
+              autocomplete="name"
+              maxLength={80}
+              required
+              value={values.name ?? ''}
+              {...described('name')}
+            />
+            {fieldError('name')}
+          </div>
+          <div class="field">
+            <label for={fieldId('email')}>Email</label>
+            <p class="field-hint" id={`${fieldId('email')}-hint`}>
+              Never shown; used only to recognise you and, if you ask, to tell you about replies.
+            </p>
+            <input
+              id={fieldId('email')}
+              name="email"
+              type="email"
+              autocomplete="email"
+              maxLength={254}
+              required
+              value={values.email ?? ''}
+              {...described('email', `${fieldId('email')}-hint`)}
+            />
+            {fieldError('email')}
+          </div>
+        </>
+      )}
       <div class="field">
         <label for={fieldId('body')}>Comment</label>
         <p class="field-hint" id={`${fieldId('body')}-hint`}>
@@ -287,6 +338,7 @@ export function CommentForm({ form }: { form: CommentFormState }) {
         </textarea>
         {fieldError('body')}
       </div>
+      <NotifyRepliesField checked={values.notifyReplies === true} />
       <div class="comment-form__hp" aria-hidden="true">
         <label for={fieldId('website')}>Leave this field empty</label>
         <input id={fieldId('website')} name="website" type="text" tabIndex={-1} autocomplete="off" value="" />
@@ -406,6 +458,56 @@ export function ReceivedPage({
           <p class="comments-page__back">
             <a href={anchor}>Back to the story: {article.headline}</a>
           </p>
+        </section>
+      </div>
+    </Layout>
+  );
+}
+
+/** /comments/:articleId/replies/:rootId: a top comment and a page of its branch's replies, for "N more replies". */
+export function RepliesPage({
+  ctx,
+  article,
+  root,
+  replies,
+  next,
+  fromStart,
+  closed,
+}: {
+  ctx: PageContext;
+  article: ArticleLink;
+  root: ThreadComment;
+  replies: ThreadComment[];
+  /** Cursor for the next page of replies. */
+  next: string | null;
+  /** This page starts at the first reply (no cursor). */
+  fromStart: boolean;
+  closed: boolean;
+}) {
+  const thread = { articleId: article.id, closed };
+  return (
+    <Layout ctx={ctx} meta={{ title: `Replies: ${article.headline}`, robots: 'noindex, follow' }}>
+      <div class="comments-page">
+        <p class="comments-page__back">
+          <a href={`${article.url}#comment-${root.id}`}>Back to the story: {article.headline}</a>
+        </p>
+        <section class="comments" id="comments" aria-labelledby="comments-title">
+          <h1 id="comments-title">Replies to a comment</h1>
+          {fromStart ? null : (
+            <p class="comments__earlier">
+              <a href={repliesPath(article.id, root.id)}>Show the replies from the first</a>
+            </p>
+          )}
+          <ol class="comments__list">
+            <li>
+              <CommentTree ctx={ctx} comment={root} replies={replies} thread={thread} />
+            </li>
+          </ol>
+          {next ? (
+            <p class="comments__more">
+              <a href={repliesPath(article.id, root.id, next)}>More replies</a>
+            </p>
+          ) : null}
         </section>
       </div>
     </Layout>
