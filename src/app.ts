@@ -23,6 +23,7 @@ import { CommentNotifier } from './comments/comments.notify.js';
 import { ReaderAccounts } from './comments/comments.readers.js';
 import { loadArticleThread, registerCommentRoutes } from './comments/comments.routes.js';
 import { CommentsService } from './comments/comments.service.js';
+import { akismetChecker } from './comments/moderation/akismet.js';
 import { registerModerationRoutes } from './comments/moderation.routes.js';
 import { registerReaderRoutes } from './comments/readers.routes.js';
 import type { Config } from './config.js';
@@ -223,6 +224,15 @@ export async function createServices(config: Config, options: BuildOptions = {})
     articles,
     purge: (keys) => purgeBus.purge(keys),
     visible: (comment) => commentEvents.publish(comment),
+    ...(config.akismet
+      ? {
+          spamChecker: akismetChecker({
+            ...config.akismet,
+            site: config.publicUrl,
+            language: config.site.language,
+          }),
+        }
+      : {}),
     ...(options.log ? { log: options.log } : {}),
     // Made just below; a reply's first approval queues its mail in the approving transaction.
     firstApproval: (trx, comment) => commentNotifier.replyApproved(trx, comment),

@@ -65,6 +65,8 @@ export interface Config {
     /** Largest feed or page read, in bytes; reading stops beyond it. */
     maxFetchBytes: number;
   };
+  /** Akismet checks comments for spam when a key is set; it fails open (a timeout or error never blocks a comment). */
+  akismet: { key: string; url: string } | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -206,6 +208,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       );
     }
   }
+  const akismetKey = read.string('NEWSDESK_AKISMET_KEY', '');
+  const akismetUrl = read.string('NEWSDESK_AKISMET_URL', 'https://rest.akismet.com');
+  if (!/^https?:\/\/[^\s]+$/.test(akismetUrl)) {
+    read.problems.push(`NEWSDESK_AKISMET_URL must be an http(s) address, got "${akismetUrl}"`);
+  }
   const mailFrom = read.string('NEWSDESK_MAIL_FROM', `Newsdesk <newsroom@${hostOf(publicUrl)}>`);
   if (!/^[^<>]*<?[^\s@<>]+@[^\s@<>]+>?$/.test(mailFrom)) {
     read.problems.push(`NEWSDESK_MAIL_FROM must be an address like "Newsroom <news@example.com>", got "${mailFrom}"`);
@@ -258,6 +265,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       fetchTimeoutMs: read.int('NEWSDESK_WIRE_TIMEOUT_MS', 15_000, 100, 300_000),
       maxFetchBytes: read.int('NEWSDESK_WIRE_MAX_MB', 5, 1, 100) * 1024 * 1024,
     },
+    akismet: akismetKey === '' ? null : { key: akismetKey, url: akismetUrl },
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return deepFreeze(config);

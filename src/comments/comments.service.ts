@@ -308,6 +308,7 @@ export class CommentsService {
         article,
         commenter,
         ipHash,
+        ip: input.ip ?? null,
         settings,
         honeypot: input.honeypot,
         renderedAt: input.renderedAt,
@@ -1124,6 +1125,7 @@ export class CommentsService {
     article: { comments_mode: CommentsMode; first_published_at: string | null };
     commenter: q.CommenterRow;
     ipHash: string | null;
+    ip?: string | null;
     settings: CommentSettings;
     honeypot?: string | undefined;
     renderedAt?: Date | undefined;
@@ -1146,6 +1148,7 @@ export class CommentsService {
         approvedCount: input.commenter.approved_count,
       },
       ipHash: input.ipHash,
+      ip: input.ip ?? null,
       honeypot: input.honeypot,
       renderedAt: input.renderedAt,
       settings: input.settings,

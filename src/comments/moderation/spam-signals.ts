@@ -54,6 +54,7 @@ export async function spamSignalsPhase(ctx: ModerationContext): Promise<PhaseRes
           name: ctx.commenter.displayName,
           email: ctx.commenter.email,
           ipHash: ctx.ipHash,
+          ip: ctx.ip ?? null,
         }),
         new Promise<never>((_, fail) => {
           timer = setTimeout(

@@ -24,7 +24,14 @@ export interface ModerationLookups {
 /** An external spam checker (Akismet and the like); a failure or a timeout never blocks a comment. */
 export interface SpamChecker {
   readonly name: string;
-  check(input: { body: string; name: string; email: string | null; ipHash: string | null }): Promise<'spam' | 'ham'>;
+  check(input: {
+    body: string;
+    name: string;
+    email: string | null;
+    ipHash: string | null;
+    /** The reader's address, for checkers that need it (Akismet); never stored. */
+    ip: string | null;
+  }): Promise<'spam' | 'ham'>;
 }
 
 export interface ModerationLog {
@@ -49,6 +56,8 @@ export interface ModerationContext {
     approvedCount: number;
   };
   ipHash: string | null;
+  /** The reader's address as received, for an external checker only; null on edits. */
+  ip?: string | null | undefined;
   /** The hidden field people never see; anything in it was typed by a bot. */
   honeypot?: string | undefined;
   /** When the form was shown to the reader. */
