@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
+import { PgChannel } from '../db/pg-channel.js';
 import { AppError, notFound } from '../errors.js';
 import type { VisibleComment } from './comments.service.js';
 
@@ -11,9 +11,6 @@ import type { VisibleComment } from './comments.service.js';
  * every instance through PostgreSQL NOTIFY on a channel of their own (the page cache's purges
  * use another); on SQLite there is one process and they stay in it.
  */
-const channel = 'newsdesk_comments';
-const minRelistenMs = 250;
-const maxRelistenMs = 30_000;
 /** A reader whose connection has stopped taking bytes is let go rather than buffered for. */
 const maxBufferedBytes = 256 * 1024;
 
@@ -45,18 +42,22 @@ export type Admission = { ok: true; stream: Stream } | { ok: false; reason: 'add
 
 export class CommentEvents {
   readonly limits: StreamLimits;
-  private readonly instance = randomUUID();
   private readonly byArticle = new Map<number, Set<Stream>>();
   private readonly byAddress = new Map<string, number>();
   private open = 0;
   private heartbeat: NodeJS.Timeout | undefined;
-  private listener: pg.PoolClient | null = null;
+  private readonly channel: PgChannel<VisibleComment> | null;
   private stopped = false;
-  private retry: NodeJS.Timeout | undefined;
-  private retryMs = minRelistenMs;
 
-  constructor(private readonly options: { pool?: pg.Pool | undefined; limits?: Partial<StreamLimits> } = {}) {
+  constructor(options: { pool?: pg.Pool | undefined; limits?: Partial<StreamLimits> } = {}) {
     this.limits = { ...defaultStreamLimits, ...options.limits };
+    this.channel = options.pool
+      ? new PgChannel<VisibleComment>(options.pool, 'newsdesk_comments', {
+          message: (comment) => {
+            if (Number.isInteger(comment?.articleId)) this.deliver(comment);
+          },
+        })
+      : null;
   }
 
   /** Open streams on this instance (for tests and metrics). */
@@ -65,18 +66,14 @@ export class CommentEvents {
   }
 
   async start(): Promise<void> {
-    if (this.options.pool) await this.listen(this.options.pool);
+    await this.channel?.start();
   }
 
   /** A comment joined the public thread: tell this instance's readers, and the others'. */
   publish(comment: VisibleComment): void {
     this.deliver(comment);
-    const pool = this.options.pool;
-    if (!pool) return;
-    const payload = JSON.stringify({ from: this.instance, comment });
-    pool.query('select pg_notify($1, $2)', [channel, payload]).catch(() => {
-      // Live updates are a courtesy: a lost one leaves readers to see the comment on reload.
-    });
+    // Live updates are a courtesy: a lost one leaves readers to see the comment on reload.
+    this.channel?.send(comment);
   }
 
   /** Takes a reader's stream if the limits allow it; synchronous, so two requests cannot both take the last place. */
@@ -121,17 +118,8 @@ export class CommentEvents {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.retry);
     this.closeAll();
-    const client = this.listener;
-    this.listener = null;
-    if (!client) return;
-    try {
-      await client.query(`UNLISTEN ${channel}`);
-      client.release();
-    } catch (err) {
-      client.release(err instanceof Error ? err : true);
-    }
+    await this.channel?.stop();
   }
 
   private deliver(comment: VisibleComment): void {
@@ -163,51 +151,6 @@ export class CommentEvents {
   private stopHeartbeat(): void {
     clearInterval(this.heartbeat);
     this.heartbeat = undefined;
-  }
-
-  private async listen(pool: pg.Pool): Promise<void> {
-    const client = await pool.connect();
-    client.on('notification', (message) => {
-      if (message.channel !== channel || !message.payload) return;
-      try {
-        const { from, comment } = JSON.parse(message.payload) as { from: string; comment: VisibleComment };
-        if (from !== this.instance && Number.isInteger(comment?.articleId)) this.deliver(comment);
-      } catch {
-        // A malformed payload is not ours to act on.
-      }
-    });
-    // Without a handler a dropped connection would end the process; listen again instead.
-    client.on('error', () => this.lost(client));
-    try {
-      await client.query(`LISTEN ${channel}`);
-    } catch (err) {
-      client.release(true);
-      throw err;
-    }
-    this.listener = client;
-  }
-
-  private lost(client: pg.PoolClient): void {
-    if (this.listener !== client) return;
-    this.listener = null;
-    client.release(true);
-    const pool = this.options.pool;
-    const again = () => {
-      if (this.stopped || !pool) return;
-      this.retry = setTimeout(() => {
-        this.listen(pool)
-          .then(() => {
-            this.retryMs = minRelistenMs;
-            if (this.stopped) return this.stop();
-          })
-          .catch(() => {
-            this.retryMs = Math.min(this.retryMs * 2, maxRelistenMs);
-            again();
-          });
-      }, this.retryMs);
-      this.retry.unref();
-    };
-    again();
   }
 }
 
