@@ -10,10 +10,13 @@ import { ForgotPage, InvitePage, LoginPage, ResetPage, SetupPage } from './pages
 import { ContentKeysPage } from './pages/ContentKeys';
 import { MediaLibraryPage } from './pages/MediaLibrary';
 import { ModerationPage } from './pages/Moderation';
+import { ModerationLogPage } from './pages/ModerationLog';
 import { OutboxPage } from './pages/Outbox';
 import { SettingsPage } from './pages/Settings';
 import { StaffPage } from './pages/Staff';
 import { TaxonomyPage } from './pages/Taxonomy';
+import { WireInboxPage } from './pages/WireInbox';
+import { WireSourcesPage } from './pages/WireSources';
 import { Loading, PageHeader } from './ui/bits';
 import { ConfirmProvider, Dialog, ToastProvider } from './ui/Dialog';
 import { ErrorAlert, TextField } from './ui/Field';
@@ -47,12 +50,22 @@ const routes: Route[] = [
   { pattern: '/content-keys', abilities: ['settings.manage'], render: () => <ContentKeysPage /> },
   { pattern: '/outbox', abilities: ['outbox.read'], render: () => <OutboxPage /> },
   { pattern: '/comments', abilities: ['comments.moderate'], render: () => <ModerationPage /> },
+  { pattern: '/moderation-log', abilities: ['comments.moderate'], render: () => <ModerationLogPage /> },
+  { pattern: '/wire', abilities: ['wire.desk'], render: () => <WireInboxPage /> },
+  { pattern: '/wire/sources', abilities: ['wire.manage'], render: () => <WireSourcesPage /> },
 ];
 
 const navItems: { to: string; label: string; abilities: Ability[]; match: (path: string) => boolean }[] = [
   { to: '/', label: 'Articles', abilities: ['articles.read'], match: (p) => p === '/' || p.startsWith('/articles') },
   { to: '/media', label: 'Media', abilities: ['media.upload', 'media.manage'], match: (p) => p === '/media' },
+  { to: '/wire', label: 'Wire', abilities: ['wire.desk'], match: (p) => p === '/wire' || p.startsWith('/wire/') },
   { to: '/comments', label: 'Comments', abilities: ['comments.moderate'], match: (p) => p === '/comments' },
+  {
+    to: '/moderation-log',
+    label: 'Moderation log',
+    abilities: ['comments.moderate'],
+    match: (p) => p === '/moderation-log',
+  },
   { to: '/sections', label: 'Sections & tags', abilities: ['taxonomy.manage'], match: (p) => p === '/sections' },
   { to: '/staff', label: 'Staff', abilities: ['staff.manage'], match: (p) => p === '/staff' },
   { to: '/settings', label: 'Settings', abilities: ['settings.manage'], match: (p) => p === '/settings' },

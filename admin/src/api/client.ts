@@ -1,4 +1,16 @@
-import type { List } from './types';
+import type {
+  ArticleWire,
+  List,
+  WireAdopted,
+  WireAlert,
+  WireInboxPage,
+  WireItem,
+  WireItemDetail,
+  WirePollOutcome,
+  WireSource,
+  WireSourceInput,
+  WireVersionDiff,
+} from './types';
 
 const apiRoot = '/api/admin';
 
@@ -216,3 +228,34 @@ export function upload<T>(
 export function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
+
+export interface WireInboxFilter {
+  source?: number | null;
+  section?: number | null;
+  status?: string | null;
+  q?: string | null;
+  before?: string | null;
+  limit?: number;
+}
+
+/** The wire desk's calls (sources, the inbox, adopting, an article's provenance and alerts). */
+export const wireApi = {
+  sources: (options?: RequestOptions) => api.get<{ items: WireSource[]; total: number }>('/wire/sources', options),
+  createSource: (input: Partial<WireSourceInput> & { name: string; url: string }) =>
+    api.post<WireSource>('/wire/sources', input),
+  updateSource: (id: number, input: Partial<WireSourceInput>) => api.patch<WireSource>(`/wire/sources/${id}`, input),
+  deleteSource: (id: number) => api.delete(`/wire/sources/${id}`),
+  pollSource: (id: number) => api.post<{ outcome: WirePollOutcome; source: WireSource }>(`/wire/sources/${id}/poll`),
+  addFromUrl: (url: string) => api.post<Pick<WireItem, 'id' | 'headline'>>('/wire/items/from-url', { url }),
+  inbox: (filter: WireInboxFilter, options?: RequestOptions) =>
+    api.get<WireInboxPage>(`/wire/items${queryString({ ...filter })}`, options),
+  item: (id: number, options?: RequestOptions) => api.get<WireItemDetail>(`/wire/items/${id}`, options),
+  versionDiff: (id: number, options?: RequestOptions) => api.get<WireVersionDiff>(`/wire/items/${id}/diff`, options),
+  ignore: (id: number) => api.post<WireItemDetail>(`/wire/items/${id}/ignore`),
+  unignore: (id: number) => api.post<WireItemDetail>(`/wire/items/${id}/unignore`),
+  adopt: (itemIds: number[], sectionId: number | null) =>
+    api.post<WireAdopted>('/wire/adopt', { itemIds, ...(sectionId !== null ? { sectionId } : {}) }),
+  articleWire: (articleId: number, options?: RequestOptions) =>
+    api.get<ArticleWire>(`/articles/${articleId}/wire`, options),
+  resolveAlert: (id: number) => api.post<WireAlert>(`/wire/alerts/${id}/resolve`),
+};

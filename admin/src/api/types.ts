@@ -18,6 +18,7 @@ export type Ability =
   | 'staff.manage'
   | 'outbox.read'
   | 'wire.manage'
+  | 'wire.desk'
   | 'comments.moderate';
 
 export type AbilityScope = 'any' | 'own';
@@ -99,6 +100,8 @@ export interface ArticleFields {
   seoTitle: string | null;
   seoDescription: string | null;
   robots: string | null;
+  /** Wire copy: show readers what the desk added to the agency's copy. */
+  showWireChanges?: boolean;
 }
 
 export interface Note {
@@ -349,6 +352,38 @@ export interface ModerationLogEntry {
   createdAt: string;
 }
 
+/** Every action the moderation log records (the server's list, for the filter). */
+export const moderationLogActions = [
+  'approve',
+  'pending',
+  'reject',
+  'spam',
+  'delete',
+  'feature',
+  'unfeature',
+  'ban',
+  'suspend',
+  'lift_ban',
+  'always_premoderate',
+  'normal_moderation',
+  'erase',
+] as const;
+export type ModerationLogAction = (typeof moderationLogActions)[number];
+
+/** A row of the site-wide moderation log, with the comment and commenter it is about. */
+export interface ModerationLogItem extends ModerationLogEntry {
+  /** Null for decisions about a commenter (a ban) or when the comment is gone. */
+  comment: { id: number; articleId: number; status: CommentStatus; excerpt: string } | null;
+  commenter: { id: number; name: string; kind: 'guest' | 'reader' | 'staff' } | null;
+}
+
+export interface ModerationLogList {
+  items: ModerationLogItem[];
+  next: string | null;
+  /** Who can be chosen in the "decided by" filter. */
+  moderators: StaffRef[];
+}
+
 export interface CommenterHistory {
   commenter: CommenterProfile;
   counts: Record<CommentStatus, number>;
@@ -372,4 +407,217 @@ export interface CommentSettings {
   spamSimilarity: number;
   editWindowMinutes: number;
   reportThreshold: number;
+  digestHours: number;
+}
+
+// ---------------------------------------------------------------- the wire desk
+
+export const wireFormats = ['auto', 'rss', 'atom', 'jsonfeed', 'ninjs'] as const;
+export type WireFormat = (typeof wireFormats)[number];
+
+/** What search engines may do with copy published as received. */
+export const indexPolicies = ['index', 'news_noindex', 'noindex'] as const;
+export type IndexPolicy = (typeof indexPolicies)[number];
+
+export const wireItemStatuses = ['new', 'ignored', 'adopted'] as const;
+export type WireItemStatus = (typeof wireItemStatuses)[number];
+
+/** The agency's own status of an item: canceled is a kill. */
+export type WirePubStatus = 'usable' | 'withheld' | 'canceled';
+
+export interface WireSource {
+  id: number;
+  name: string;
+  url: string;
+  format: WireFormat;
+  pollMinutes: number;
+  creditTemplate: string;
+  editedCreditTemplate: string;
+  defaultSectionId: number | null;
+  usageTerms: string;
+  copyrightNotice: string;
+  indexPolicy: IndexPolicy;
+  enabled: boolean;
+  lastPolledAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  failures: number;
+  nextPollAt: string | null;
+  itemCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The fields of a source the desk can set (POST and PATCH /wire/sources). */
+export type WireSourceInput = Pick<
+  WireSource,
+  | 'name'
+  | 'url'
+  | 'format'
+  | 'pollMinutes'
+  | 'creditTemplate'
+  | 'editedCreditTemplate'
+  | 'defaultSectionId'
+  | 'usageTerms'
+  | 'copyrightNotice'
+  | 'indexPolicy'
+  | 'enabled'
+>;
+
+export interface WirePollOutcome {
+  /** fetched: the feed was read; not_modified: it answered 304; failed: see error. */
+  status: 'fetched' | 'not_modified' | 'failed';
+  newItems: number;
+  updatedItems: number;
+  unchanged: number;
+  duplicates: number;
+  skipped: number;
+  error: string | null;
+}
+
+/** An article that carries a wire item. */
+export interface WireCarryingArticle {
+  id: number;
+  headline: string;
+  status: ArticleStatus;
+  relationship: 'verbatim' | 'edited' | null;
+  itemVersion: number;
+}
+
+/** An item as the inbox lists it. */
+export interface WireItemSummary {
+  id: number;
+  headline: string;
+  summary: string;
+  /** id is null for a web page added by its address. */
+  source: { id: number | null; name: string };
+  origin: 'feed' | 'url';
+  url: string | null;
+  version: number;
+  status: WireItemStatus;
+  pubStatus: WirePubStatus;
+  signals: string[];
+  embargoUntil: string | null;
+  publishedAt: string | null;
+  firstSeenAt: string;
+  updatedAt: string;
+  defaultSectionId: number | null;
+  problemCount: number;
+  clusterId: number | null;
+  clusterSize: number;
+  articles: WireCarryingArticle[];
+}
+
+export interface WireImage {
+  url: string;
+  caption?: string;
+  credit?: string;
+  alt?: string;
+}
+
+/** An item in full, for the preview. `bodyHtml` is sanitized by the server. */
+export interface WireItem extends WireItemSummary {
+  bodyHtml: string;
+  bylines: string[];
+  dateline: string | null;
+  subjects: { name: string; code?: string; uri?: string }[];
+  images: WireImage[];
+  language: string | null;
+  expiresAt: string | null;
+  /** The agency's note to editors: never published. */
+  edNote: string | null;
+  usageTerms: string | null;
+  copyrightNotice: string | null;
+  sourceItemId: string;
+  sourceVersion: string | null;
+  format: string;
+  problems: string[];
+}
+
+export interface WireItemVersion {
+  version: number;
+  sourceVersion: string | null;
+  headline: string;
+  pubStatus: WirePubStatus;
+  signals: string[];
+  fetchedAt: string;
+}
+
+export interface WireItemDetail extends WireItem {
+  versions: WireItemVersion[];
+  /** The other items of its story, from other agencies or feeds. */
+  similar: WireItem[];
+}
+
+export interface WireInboxPage {
+  items: WireItemSummary[];
+  nextCursor: string | null;
+}
+
+export interface WireVersionDiff {
+  fromVersion: number;
+  toVersion: number;
+  headline: DiffPart[];
+  body: DiffPart[];
+}
+
+export type WireAlertKind = 'update' | 'applied' | 'correction' | 'kill' | 'withheld' | 'embargo';
+
+export interface WireAlert {
+  id: number;
+  articleId: number;
+  itemId: number;
+  kind: WireAlertKind;
+  message: string;
+  diff: WireVersionDiff | null;
+  createdAt: string;
+  resolvedAt: string | null;
+  resolvedBy: number | null;
+}
+
+export interface WireAdopted {
+  id: number;
+  status: ArticleStatus;
+  headline: string;
+  creditLine: string | null;
+  embargoUntil: string | null;
+  featureImageId?: number | null;
+  /** Pictures of the agency's that could not be imported into the media library, in words. */
+  pictureProblems?: string[];
+}
+
+/** Where an article's copy came from, its open alerts, and what the desk added. */
+export interface ArticleWire {
+  articleId: number;
+  creditLine: string | null;
+  relationship: 'verbatim' | 'edited' | null;
+  embargoUntil: string | null;
+  showWireChanges: boolean;
+  sources: {
+    itemId: number;
+    position: number;
+    source: { id: number | null; name: string };
+    originalUrl: string | null;
+    itemVersion: number;
+    latestVersion: number;
+    pubStatus: WirePubStatus | null;
+    originalHeadline: string;
+    originalBodyHtml: string;
+    usageTerms: string | null;
+    copyrightNotice: string | null;
+    fetchedAt: string;
+    adoptedAt: string;
+    adoptedBy: StaffRef | null;
+  }[];
+  verbatim: boolean;
+  added: {
+    headline: DiffPart[];
+    body: DiffPart[];
+    headlineChanged: boolean;
+    /** Paragraphs the article has that the agency's copy has not. */
+    added: string[];
+    removedCount: number;
+  } | null;
+  alerts: WireAlert[];
 }

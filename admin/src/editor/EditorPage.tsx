@@ -14,6 +14,7 @@ import { bodyOf, type Draft, draftOf, emptyDraft, payloadOf, placedFields } from
 import { editorExtensions, emptyBody } from './extensions';
 import { HistoryPanel, NotesPanel } from './HistoryPanels';
 import { AuthorsPicker, FeatureImagePanel, Panel, PlacementPanel, SeoPanel, SourcesPanel, TagPicker } from './Sidebar';
+import { WirePanel } from './WirePanel';
 
 const autosaveDelay = 3000;
 /** Statuses whose text readers cannot see yet: only these are saved without asking. */
@@ -148,11 +149,16 @@ export default function EditorPage({ articleId }: { articleId: number | null }) 
     return current.abilities.edit && autosavable.includes(current.status);
   };
 
+  // TipTap may replace its editor just after the page mounts (a slow first render); the
+  // article's text, loaded after that, must go to the editor on screen, not the replaced one.
+  const editorRef = useRef(editor);
+  editorRef.current = editor;
+
   /** Shows a server article in the form and the editor, as the new saved state. */
   const applyArticle = (next: Article) => {
     setArticle(next);
     setDraft(draftOf(next));
-    editor.chain().setMeta('addToHistory', false).setContent(bodyOf(next), { emitUpdate: false }).run();
+    editorRef.current.chain().setMeta('addToHistory', false).setContent(bodyOf(next), { emitUpdate: false }).run();
     changeSeq.current = 0;
     setDirty(false);
     setConflict(null);
@@ -794,6 +800,9 @@ export default function EditorPage({ articleId }: { articleId: number | null }) 
             </div>
           </section>
 
+          {article?.wireSource ? (
+            <WirePanel article={article} draft={draft} update={update} readOnly={readOnly} />
+          ) : null}
           <PlacementPanel
             draft={draft}
             update={update}

@@ -567,7 +567,11 @@ export function SourcesPanel({
         placeholder={suggestion}
         onChange={(e) => update({ creditLine: nullable(e.target.value) })}
         error={fieldError(error, 'creditLine')}
-        hint={suggestion ? `Shown under the story, e.g. “${suggestion}”.` : 'Shown under the story.'}
+        hint={
+          suggestion
+            ? `Shown under the story, e.g. “${suggestion}”. For copy adopted on the wire desk it is set on every save from the source's wording (see Wire copy).`
+            : 'Shown under the story.'
+        }
         readOnly={readOnly}
       />
       {suggestion && !draft.creditLine && !readOnly ? (
