@@ -1,8 +1,9 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { articlePath } from '../articles/articles.paths.js';
 import type { Db } from '../db/database.js';
-import { AppError, invalidParameter } from '../errors.js';
+import { AppError } from '../errors.js';
 import { type AdminApp, actorOf } from '../newsroom/admin.plugin.js';
+import { policy } from '../newsroom/newsroom.policy.js';
 import type { StaffService } from '../newsroom/staff.service.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import type { TaxonomyService } from '../taxonomy/taxonomy.service.js';
@@ -14,6 +15,7 @@ import {
   queueKinds,
 } from './comments.service.js';
 import { type CommentSettings, defaultCommentSettings } from './comments.settings.js';
+import { listModerationLog, moderationLogActions, parseActor } from './moderation-log.js';
 
 /** One of a list, as one enum: a wrong value is one field error, not one per choice. */
 const literals = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type: 'string', enum: [...values] });
@@ -315,39 +317,28 @@ export function registerModerationRoutes(app: AdminApp, deps: ModerationRouteDep
       config: { access: 'comments.moderate' },
       schema: {
         tags: ['comments'],
-        summary: 'Every decision, by a person or the system, newest first',
-        querystring: Type.Object(Page),
+        summary: 'Every decision, by a person or the system, newest first; by action or by who decided',
+        querystring: Type.Object({
+          ...Page,
+          action: Type.Optional(literals(moderationLogActions)),
+          actor: Type.Optional(Type.String({ pattern: '^(system|people|[1-9][0-9]{0,9})$' })),
+        }),
       },
     },
     async (request) => {
-      const { after, limit = 50 } = request.query;
-      let before: number | null = null;
-      if (after) {
-        before = Number(Buffer.from(after, 'base64url').toString('utf8'));
-        if (!Number.isSafeInteger(before) || before < 1)
-          throw invalidParameter('after', 'is not a cursor this list gave out');
-      }
-      let query = db.selectFrom('moderation_log').selectAll();
-      if (before !== null) query = query.where('id', '<', before);
-      const rows = await query
-        .orderBy('id', 'desc')
-        .limit(limit + 1)
-        .execute();
-      const page = rows.slice(0, limit);
-      const last = page[page.length - 1];
-      const entries: ModerationLogEntry[] = page.map((r) => ({
-        id: r.id,
-        commentId: r.comment_id,
-        commenterId: r.commenter_id,
-        staffId: r.actor_staff_id,
-        action: r.action,
-        reason: r.reason,
-        createdAt: r.created_at,
-      }));
-      return {
-        items: await presentLog(entries),
-        next: rows.length > limit && last ? Buffer.from(String(last.id)).toString('base64url') : null,
-      };
+      const { after, limit = 50, action, actor } = request.query;
+      const actorFilter = parseActor(actor);
+      const page = await listModerationLog(db, {
+        limit,
+        ...(after ? { after } : {}),
+        ...(action ? { action } : {}),
+        ...(actorFilter !== undefined ? { actor: actorFilter } : {}),
+      });
+      // Who can be chosen in the "decided by" filter: everyone whose role moderates and who has signed up.
+      const moderators = (await deps.staff.list())
+        .filter((s) => s.status !== 'invited' && s.role in policy['comments.moderate'])
+        .map((s) => ({ id: s.id, name: s.name }));
+      return { items: await presentLog(page.items), next: page.next, moderators };
     },
   );
 
