@@ -7,7 +7,7 @@ import { eachDialect } from '../../test/helpers/db.js';
 import { buildArticle } from '../../test/helpers/factories.js';
 import { getPage, type Page, parseHtml, textOf, urlOf } from '../../test/helpers/html.js';
 import type { ArticleRecord } from '../articles/articles.service.js';
-import type { SubmitCommentInput } from './comments.service.js';
+import { branchCountCap, type SubmitCommentInput } from './comments.service.js';
 
 /**
  * What the comments island relies on over HTTP: posting as JSON through the same pipeline
@@ -201,6 +201,17 @@ eachDialect('the comments island over HTTP', (dialect) => {
     assert.match(got[0]?.html ?? '', /Shown to everyone\./);
     assert.equal((await t.app.inject(`/api/comments?articleId=${a.id}&ids=1;drop`)).statusCode, 400);
     assert.equal((await t.app.inject(`/api/comments?articleId=${a.id}`)).statusCode, 400);
+  });
+
+  test('a branch longer than the count cap says "190+ more replies" rather than counting every reply', async () => {
+    const a = await article();
+    const root = await seed({ articleId: a.id, body: 'A comment that started a very long argument.' });
+    for (let i = 0; i < branchCountCap + 5; i++) {
+      await seed({ articleId: a.id, parentId: root.id, body: `Long argument, reply ${i}.` });
+    }
+    const { doc } = await getPage(t.app, urlOf(t.services, a));
+    const more = doc.querySelector(`#comment-${root.id}`)?.parentElement?.querySelector('.comments__more-replies a');
+    assert.equal(textOf(more), `${(branchCountCap - 10).toLocaleString('en')}+ more replies`);
   });
 
   test('a branch of 25 replies: 10 on the article page and "15 more replies"; its pages list the rest, once', async () => {

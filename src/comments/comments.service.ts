@@ -123,9 +123,14 @@ export interface ThreadRoot extends ThreadComment {
   moreReplies: string | null;
   /** Replies in its branch beyond those shown ("N more replies"); 0 when all are shown. */
   moreReplyCount: number;
+  /** The branch is longer than branchCountCap: moreReplyCount is a floor ("190+ more replies"). */
+  moreRepliesCapped: boolean;
 }
 
 export const threadSorts = ['oldest', 'newest', 'liked'] as const;
+
+/** A branch's replies are counted up to this many; beyond, the thread says "200+ more replies". */
+export const branchCountCap = 200;
 export type ThreadSort = (typeof threadSorts)[number];
 
 export const moderatorActions = ['approve', 'reject', 'spam', 'feature', 'unfeature'] as const;
@@ -906,6 +911,7 @@ export class CommentsService {
               ? encodeCursor(`replies:${row.id}`, [lastReply.created_at, lastReply.id])
               : null,
           moreReplyCount: mine.length > replyLimit ? (mine[0]?.branch_total ?? 0) - shown.length : 0,
+          moreRepliesCapped: (mine[0]?.branch_total ?? 0) > branchCountCap,
         };
       }),
       next,
@@ -976,16 +982,26 @@ export class CommentsService {
       list.push({ ...row, branch_total: 0 });
       byRoot.set(root, list);
     }
+    // "N more replies" counts at most branchCountCap replies a branch (then "200+ more"), so
+    // a branch of 20,000 costs what one of 200 does.
     const long = [...byRoot].filter(([, list]) => list.length > replyLimit).map(([root]) => root);
-    if (long.length > 0) {
-      const counts = await this.db
-        .selectFrom('comments')
+    const [head, ...tail] = long.map((rootId) =>
+      this.db
+        .selectFrom(
+          this.db
+            .selectFrom('comments')
+            .select('root_id')
+            .where('root_id', '=', rootId)
+            .where('visible', '=', 1)
+            .where('depth', '>', 0)
+            .limit(branchCountCap + 1)
+            .as(`c${rootId}`),
+        )
         .select(['root_id', (eb) => eb.fn.countAll<number | string>().as('n')])
-        .where('root_id', 'in', long)
-        .where('visible', '=', 1)
-        .where('depth', '>', 0)
-        .groupBy('root_id')
-        .execute();
+        .groupBy('root_id'),
+    );
+    if (head) {
+      const counts = await tail.reduce((all, next) => all.unionAll(next), head).execute();
       for (const { root_id, n } of counts) {
         for (const row of byRoot.get(root_id as number) ?? []) row.branch_total = Number(n);
       }

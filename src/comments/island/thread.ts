@@ -131,12 +131,20 @@ export class Thread {
     if (!answer.ok) return announce(answer.problem.message);
     const placed = answer.data.replies.flatMap((r) => this.place(r, { rootId }) ?? []);
     const holder = link.closest('.comments__more-replies');
-    const left = Number((link.textContent ?? '').replace(/[^\d]/g, '')) - answer.data.replies.length;
+    const label = link.textContent ?? '';
+    const left = Number(label.replace(/[^\d]/g, '')) - answer.data.replies.length;
+    // "190+ more replies": a very long branch is counted only so far, so what is left is a floor too.
+    const floor = label.includes('+');
     if (answer.data.next && holder) {
       const next = new URL(link.href);
       next.searchParams.set('after', answer.data.next);
       link.href = `${next.pathname}${next.search}`;
-      link.textContent = left > 0 ? plural(left, 'more reply', 'more replies') : 'More replies';
+      link.textContent =
+        left > 0
+          ? floor
+            ? `${left.toLocaleString('en')}+ more replies`
+            : plural(left, 'more reply', 'more replies')
+          : 'More replies';
       item.append(holder);
     } else {
       holder?.remove();

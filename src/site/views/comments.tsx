@@ -139,7 +139,9 @@ export function Thread({
                 {root.moreReplies ? (
                   <p class="comments__more-replies">
                     <a href={repliesPath(thread.articleId, root.id, root.moreReplies)}>
-                      {plural(root.moreReplyCount, 'more reply', 'more replies')}
+                      {root.moreRepliesCapped
+                        ? `${(root.moreReplyCount - 1).toLocaleString('en')}+ more replies`
+                        : plural(root.moreReplyCount, 'more reply', 'more replies')}
                     </a>
                   </p>
                 ) : null}
