@@ -269,7 +269,11 @@ ${table}
 Aims (issue 2): cached pages at least 0.7x the ceiling; cache misses at least 0.1x with p99 under 50 ms;
 under 300 MB RSS with 100,000 articles; start-up under 2 s.
 `;
-  fs.writeFileSync(path.join(root, 'bench', 'RESULTS.md'), report);
+  // The "## " sections below this report belong to other scripts (search, comments): keep them.
+  const resultsFile = path.join(root, 'bench', 'RESULTS.md');
+  const previous = fs.existsSync(resultsFile) ? fs.readFileSync(resultsFile, 'utf8') : '';
+  const othersAt = previous.indexOf('\n## ');
+  fs.writeFileSync(resultsFile, othersAt === -1 ? report : `${report}\n${previous.slice(othersAt + 1)}`);
   console.log(report);
 }
 

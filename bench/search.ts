@@ -179,7 +179,7 @@ x ${rounds} rounds, in-process, one at a time, page cache off.
 | Whole /search page via app.inject (render, gzip) | ${ms(p.p50)} | ${ms(p.p90)} | ${ms(p.p99)} | ${ms(p.max)} |
 
 Slowest searches (service p50): ${slowest.map((x) => `"${x.q}" ${ms(x.p50)}`).join('; ')}.
-Aim: p99 under 50 ms. \`npm run bench\` rewrites this file; run this script again afterwards.
+Aim: p99 under 50 ms. \`npm run bench\` keeps this section; this script rewrites only its own.
 `;
     const resultsFile = path.join(root, 'bench', 'RESULTS.md');
     const current = fs.existsSync(resultsFile) ? fs.readFileSync(resultsFile, 'utf8') : '# Benchmark results\n';
