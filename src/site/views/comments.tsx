@@ -2,7 +2,7 @@ import type { ThreadComment, ThreadRoot, ThreadSort } from '../../comments/comme
 import type { FieldError } from '../../errors.js';
 import type { PageContext } from './context.js';
 import { Layout } from './layout.js';
-import { Time } from './parts.js';
+import { fieldErrors, Time } from './parts.js';
 import { NotifyRepliesField, SignedInAs, SignInToComment, signInHref, writePath } from './readers.js';
 
 /** One page of an article's thread, as the article page and the comments pages show it. */
@@ -251,22 +251,7 @@ const fieldId = (field: string) => `comment-${field}`;
 /** The plain form: works without JavaScript, errors linked to their fields and announced. */
 export function CommentForm({ form }: { form: CommentFormState }) {
   const errors = form.errors ?? [];
-  const errorFor = (field: string) => errors.find((e) => e.field === field);
-  const described = (field: string, hint?: string) => {
-    const ids = [hint, errorFor(field) ? `${fieldId(field)}-error` : undefined].filter(Boolean);
-    return {
-      ...(ids.length > 0 ? { 'aria-describedby': ids.join(' ') } : {}),
-      ...(errorFor(field) ? { 'aria-invalid': 'true' as const } : {}),
-    };
-  };
-  const fieldError = (field: string) => {
-    const e = errorFor(field);
-    return e ? (
-      <p class="field-error" id={`${fieldId(field)}-error`}>
-        {e.message}
-      </p>
-    ) : null;
-  };
+  const { described, fieldError } = fieldErrors(errors, fieldId);
   const values = form.values ?? {};
   if (form.signIn) return <SignInToComment href={form.signIn} />;
   return (

@@ -1,4 +1,5 @@
 import type { ArticleCard, Byline } from '../../articles/articles.service.js';
+import type { FieldError } from '../../errors.js';
 import type { ImageSources } from '../../media/media.service.js';
 import { formatDateTime, joinNames, kindLabel } from '../format.js';
 import type { PageContext } from './context.js';
@@ -141,4 +142,28 @@ export function Pagination({ basePath, page, hasNext }: { basePath: string; page
       )}
     </nav>
   );
+}
+
+/**
+ * A server-rendered form's errors tied to its fields: `described` links a field to its hint
+ * and its error (aria-describedby, aria-invalid), `fieldError` renders the error it points at.
+ */
+export function fieldErrors(errors: FieldError[], fieldId: (field: string) => string) {
+  const errorFor = (field: string) => errors.find((e) => e.field === field);
+  const described = (field: string, hint?: string) => {
+    const ids = [hint, errorFor(field) ? `${fieldId(field)}-error` : undefined].filter(Boolean);
+    return {
+      ...(ids.length > 0 ? { 'aria-describedby': ids.join(' ') } : {}),
+      ...(errorFor(field) ? { 'aria-invalid': 'true' as const } : {}),
+    };
+  };
+  const fieldError = (field: string) => {
+    const e = errorFor(field);
+    return e ? (
+      <p class="field-error" id={`${fieldId(field)}-error`}>
+        {e.message}
+      </p>
+    ) : null;
+  };
+  return { described, fieldError };
 }

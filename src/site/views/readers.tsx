@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { FieldError } from '../../errors.js';
 import type { PageContext } from './context.js';
 import { Layout } from './layout.js';
+import { fieldErrors } from './parts.js';
 
 /** The sign-in page's address, coming back to `returnTo` (a path on this site) afterwards. */
 export const signInHref = (returnTo?: string | null) =>
@@ -80,22 +81,7 @@ export function SignInPage({
   message?: string;
 }) {
   const errors = form.errors ?? [];
-  const errorFor = (field: string) => errors.find((e) => e.field === field);
-  const described = (field: string, hint?: string) => {
-    const ids = [hint, errorFor(field) ? `${fieldId(field)}-error` : undefined].filter(Boolean);
-    return {
-      ...(ids.length > 0 ? { 'aria-describedby': ids.join(' ') } : {}),
-      ...(errorFor(field) ? { 'aria-invalid': 'true' as const } : {}),
-    };
-  };
-  const fieldError = (field: string) => {
-    const e = errorFor(field);
-    return e ? (
-      <p class="field-error" id={`${fieldId(field)}-error`}>
-        {e.message}
-      </p>
-    ) : null;
-  };
+  const { described, fieldError } = fieldErrors(errors, fieldId);
   const values = form.values ?? {};
   return (
     <ReaderLayout ctx={ctx} title="Sign in to comment">
