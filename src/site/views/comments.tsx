@@ -251,7 +251,7 @@ const fieldId = (field: string) => `comment-${field}`;
 /** The plain form: works without JavaScript, errors linked to their fields and announced. */
 export function CommentForm({ form }: { form: CommentFormState }) {
   const errors = form.errors ?? [];
-  const { described, fieldError } = fieldErrors(errors, fieldId);
+  const { described, fieldError, textField } = fieldErrors(errors, fieldId);
   const values = form.values ?? {};
   if (form.signIn) return <SignInToComment href={form.signIn} />;
   return (
@@ -282,37 +282,23 @@ export function CommentForm({ form }: { form: CommentFormState }) {
         <SignedInAs name={form.reader.name} />
       ) : (
         <>
-          <div class="field">
-            <label for={fieldId('name')}>Name</label>
-            <input
-              id={fieldId('name')}
-              name="name"
-              type="text"
-              autocomplete="name"
-              maxLength={80}
-              required
-              value={values.name ?? ''}
-              {...described('name')}
-            />
-            {fieldError('name')}
-          </div>
-          <div class="field">
-            <label for={fieldId('email')}>Email</label>
-            <p class="field-hint" id={`${fieldId('email')}-hint`}>
-              Never shown; used only to recognise you and, if you ask, to tell you about replies.
-            </p>
-            <input
-              id={fieldId('email')}
-              name="email"
-              type="email"
-              autocomplete="email"
-              maxLength={254}
-              required
-              value={values.email ?? ''}
-              {...described('email', `${fieldId('email')}-hint`)}
-            />
-            {fieldError('email')}
-          </div>
+          {textField({
+            name: 'name',
+            label: 'Name',
+            type: 'text',
+            autocomplete: 'name',
+            maxLength: 80,
+            value: values.name,
+          })}
+          {textField({
+            name: 'email',
+            label: 'Email',
+            type: 'email',
+            autocomplete: 'email',
+            maxLength: 254,
+            value: values.email,
+            hint: 'Never shown; used only to recognise you and, if you ask, to tell you about replies.',
+          })}
         </>
       )}
       <div class="field">

@@ -165,5 +165,39 @@ export function fieldErrors(errors: FieldError[], fieldId: (field: string) => st
       </p>
     ) : null;
   };
-  return { described, fieldError };
+  /** A required one-line field with its label, optional hint and error, all linked. */
+  const textField = (o: {
+    name: string;
+    label: string;
+    type: 'text' | 'email';
+    autocomplete: string;
+    maxLength: number;
+    value: string | undefined;
+    hint?: string;
+  }) => {
+    const id = fieldId(o.name);
+    const hintId = o.hint ? `${id}-hint` : undefined;
+    const input = {
+      id,
+      name: o.name,
+      autocomplete: o.autocomplete,
+      maxLength: o.maxLength,
+      required: true,
+      value: o.value ?? '',
+      ...described(o.name, hintId),
+    };
+    return (
+      <div class="field">
+        <label for={id}>{o.label}</label>
+        {o.hint ? (
+          <p class="field-hint" id={hintId}>
+            {o.hint}
+          </p>
+        ) : null}
+        {o.type === 'email' ? <input type="email" {...input} /> : <input type="text" {...input} />}
+        {fieldError(o.name)}
+      </div>
+    );
+  };
+  return { described, fieldError, textField };
 }

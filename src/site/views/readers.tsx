@@ -81,7 +81,7 @@ export function SignInPage({
   message?: string;
 }) {
   const errors = form.errors ?? [];
-  const { described, fieldError } = fieldErrors(errors, fieldId);
+  const { textField } = fieldErrors(errors, fieldId);
   const values = form.values ?? {};
   return (
     <ReaderLayout ctx={ctx} title="Sign in to comment">
@@ -108,40 +108,24 @@ export function SignInPage({
           </div>
         ) : null}
         {form.returnTo ? <input type="hidden" name="return" value={form.returnTo} /> : null}
-        <div class="field">
-          <label for={fieldId('email')}>Email</label>
-          <p class="field-hint" id={`${fieldId('email')}-hint`}>
-            Never shown to anyone.
-          </p>
-          <input
-            id={fieldId('email')}
-            name="email"
-            type="email"
-            autocomplete="email"
-            maxLength={254}
-            required
-            value={values.email ?? ''}
-            {...described('email', `${fieldId('email')}-hint`)}
-          />
-          {fieldError('email')}
-        </div>
-        <div class="field">
-          <label for={fieldId('name')}>Name</label>
-          <p class="field-hint" id={`${fieldId('name')}-hint`}>
-            Shown with your comments.
-          </p>
-          <input
-            id={fieldId('name')}
-            name="name"
-            type="text"
-            autocomplete="name"
-            maxLength={80}
-            required
-            value={values.name ?? ''}
-            {...described('name', `${fieldId('name')}-hint`)}
-          />
-          {fieldError('name')}
-        </div>
+        {textField({
+          name: 'email',
+          label: 'Email',
+          type: 'email',
+          autocomplete: 'email',
+          maxLength: 254,
+          value: values.email,
+          hint: 'Never shown to anyone.',
+        })}
+        {textField({
+          name: 'name',
+          label: 'Name',
+          type: 'text',
+          autocomplete: 'name',
+          maxLength: 80,
+          value: values.name,
+          hint: 'Shown with your comments.',
+        })}
         <button type="submit">Email me a sign-in link</button>
       </form>
     </ReaderLayout>
