@@ -208,6 +208,63 @@ describe('PageCache', () => {
     assert.equal(cache.totalBytes, 0);
   });
 
+  describe('a purge that lands while a missed page is being rendered', () => {
+    /** A reader's request that missed, as the server holds it while the page renders. */
+    function miss(cache: PageCache, url: string): IncomingMessage {
+      const req = { method: 'GET', url, headers: {} } as unknown as IncomingMessage;
+      const res = {} as ServerResponse;
+      assert.equal(cache.serve(req, res), false, 'nothing stored yet: the app renders');
+      return req;
+    }
+
+    test('the page rendered from the old row answers its reader but is not kept', () => {
+      const cache = newCache();
+      const req = miss(cache, '/harbour/2026/11/28/wall');
+      // The edit's purge arrives after the render read the article and before it is stored.
+      cache.purge(['article:7']);
+      cache.store(page('/harbour/2026/11/28/wall', ['article:7'], 'old text'), req);
+      assert.equal(ask(cache, '/harbour/2026/11/28/wall'), null, 'the next reader gets a fresh render');
+      assert.equal(cache.stats.staleRenders, 1);
+
+      const again = miss(cache, '/harbour/2026/11/28/wall');
+      cache.store(page('/harbour/2026/11/28/wall', ['article:7'], 'new text'), again);
+      assert.match(String(ask(cache, '/harbour/2026/11/28/wall')?.body), /new text/);
+    });
+
+    test('a purge of other keys, or one before the miss, does not stop the page being kept', () => {
+      const cache = newCache();
+      cache.purge(['article:7']);
+      const req = miss(cache, '/harbour/2026/11/28/wall');
+      cache.purge(['article:8', 'section:3']);
+      cache.store(page('/harbour/2026/11/28/wall', ['article:7', 'section:1']), req);
+      assert.ok(ask(cache, '/harbour/2026/11/28/wall'));
+    });
+
+    test('purgeAll during the render keeps it out too', () => {
+      const cache = newCache();
+      const req = miss(cache, '/');
+      cache.purgeAll();
+      cache.store(page('/', ['front']), req);
+      assert.equal(cache.has('/'), false);
+    });
+
+    test('a render that outlived the purge memory (a minute) is not kept; a purge before the miss never counts', () => {
+      let now = 1_000_000;
+      const cache = newCache({ ttlMs: 600_000, now: () => now });
+      const slow = miss(cache, '/slow');
+      now += 61_000;
+      cache.store(page('/slow', ['front']), slow);
+      assert.equal(cache.has('/slow'), false);
+
+      cache.purge(['article:1']);
+      now += 61_000;
+      const req = miss(cache, '/late');
+      cache.purge(['article:2']);
+      cache.store(page('/late', ['article:1']), req);
+      assert.ok(cache.has('/late'), 'a purge before the miss never counts, however it is remembered');
+    });
+  });
+
   test('purgeAll empties the cache', () => {
     const cache = newCache();
     cache.store(page('/', ['front']));

@@ -25,6 +25,9 @@ interface Entry {
   br?: Variant;
 }
 
+/** How long a purge is remembered for renders still running; the server ends requests after 30 s. */
+const purgeMemoryMs = 60_000;
+
 export interface PageToStore {
   url: string;
   html: string;
@@ -51,7 +54,18 @@ export class PageCache {
   private readonly byKey = new Map<string, Set<string>>();
   private bytes = 0;
   private readonly now: () => number;
-  stats = { hits: 0, misses: 0, stores: 0, purged: 0 };
+  /**
+   * Purges in order, so a render can tell whether one happened while it ran: a miss notes the
+   * count it started at (see `serve`), a purge records the count at which each key was dropped,
+   * and `store` keeps no page a purge of its keys (or of everything) came after. Without this a
+   * page rendered from the old row and stored just after the write's purge would be served,
+   * stale, for the whole TTL.
+   */
+  private purgeSeq = 0;
+  private purgedAllAt = 0;
+  private readonly keyPurgedAt = new Map<string, { seq: number; at: number }>();
+  private readonly missedAt = new WeakMap<IncomingMessage, { seq: number; at: number }>();
+  stats = { hits: 0, misses: 0, stores: 0, purged: 0, staleRenders: 0 };
 
   constructor(private readonly options: PageCacheOptions) {
     this.now = options.now ?? Date.now;
@@ -75,13 +89,10 @@ export class PageCache {
     if (method !== 'GET' && method !== 'HEAD') return false;
     const url = cacheKey(req.url ?? '/');
     const entry = this.entries.get(url);
-    if (!entry) {
+    if (!entry || entry.expiresAt <= this.now()) {
+      if (entry) this.remove(entry);
       this.stats.misses++;
-      return false;
-    }
-    if (entry.expiresAt <= this.now()) {
-      this.remove(entry);
-      this.stats.misses++;
+      this.missedAt.set(req, { seq: this.purgeSeq, at: this.now() });
       return false;
     }
     if (bypassCache(req)) return false;
@@ -102,22 +113,20 @@ export class PageCache {
    * pool after the first reader has been answered. Quality 6: on our pages it is within 1%
    * of quality 9's size at a fifteenth of the time (0.8 ms against 11.6 ms for a 39 KB
    * front page), which matters when a crawler walks the archive and every page is a miss.
+   *
+   * `renderedFor` is the request the page was rendered for: when one of the page's keys was
+   * purged after that request missed, the page may show what the purge replaced, so it answers
+   * this request and is not kept.
    */
-  store(page: PageToStore): Entry {
+  store(page: PageToStore, renderedFor?: IncomingMessage): Entry {
+    const identityBody = Buffer.from(page.html);
+    if (renderedFor && this.purgedSince(renderedFor, page.keys)) {
+      this.stats.staleRenders++;
+      return this.makeEntry(page, identityBody);
+    }
     const existing = this.entries.get(page.url);
     if (existing) this.remove(existing);
-    const identityBody = Buffer.from(page.html);
-    const hash = createHash('sha1').update(identityBody).digest('base64url').slice(0, 20);
-    const gzipBody = zlib.gzipSync(identityBody, { level: 6 });
-    const entry: Entry = {
-      url: page.url,
-      keys: page.keys,
-      expiresAt: Math.min(this.now() + this.options.ttlMs, page.expiresAt ?? Number.POSITIVE_INFINITY),
-      bytes: 0,
-      identity: variant(identityBody, `"${hash}"`, 'identity', page.headers),
-      gzip: variant(gzipBody, `"${hash}-gz"`, 'gzip', page.headers),
-    };
-    entry.bytes = identityBody.length + gzipBody.length + page.url.length * 2 + 512;
+    const entry = this.makeEntry(page, identityBody);
     this.entries.set(page.url, entry);
     for (const key of page.keys) {
       let urls = this.byKey.get(key);
@@ -141,13 +150,36 @@ export class PageCache {
       (err, brBody) => {
         // The entry may have been purged or replaced while brotli ran.
         if (err || this.entries.get(page.url) !== entry) return;
-        entry.br = variant(brBody, `"${hash}-br"`, 'br', page.headers);
+        entry.br = variant(brBody, `${entry.identity.etag.slice(0, -1)}-br"`, 'br', page.headers);
         entry.bytes += brBody.length;
         this.bytes += brBody.length;
         this.evict();
       },
     );
     return entry;
+  }
+
+  private makeEntry(page: PageToStore, identityBody: Buffer): Entry {
+    const hash = createHash('sha1').update(identityBody).digest('base64url').slice(0, 20);
+    const gzipBody = zlib.gzipSync(identityBody, { level: 6 });
+    return {
+      url: page.url,
+      keys: page.keys,
+      expiresAt: Math.min(this.now() + this.options.ttlMs, page.expiresAt ?? Number.POSITIVE_INFINITY),
+      bytes: identityBody.length + gzipBody.length + page.url.length * 2 + 512,
+      identity: variant(identityBody, `"${hash}"`, 'identity', page.headers),
+      gzip: variant(gzipBody, `"${hash}-gz"`, 'gzip', page.headers),
+    };
+  }
+
+  /** Whether any of these keys (or everything) was purged after the request missed. */
+  private purgedSince(req: IncomingMessage, keys: string[]): boolean {
+    const missed = this.missedAt.get(req);
+    if (!missed) return false;
+    // A render this old outlived the map's memory of purges: keep nothing it made.
+    if (this.now() - missed.at > purgeMemoryMs) return true;
+    if (this.purgedAllAt > missed.seq) return true;
+    return keys.some((key) => (this.keyPurgedAt.get(key)?.seq ?? 0) > missed.seq);
   }
 
   /**
@@ -166,7 +198,10 @@ export class PageCache {
   /** Drops every page carrying any of the keys; returns how many were dropped. */
   purge(keys: Iterable<string>): number {
     let dropped = 0;
+    const mark = { seq: ++this.purgeSeq, at: this.now() };
     for (const key of keys) {
+      this.keyPurgedAt.delete(key);
+      this.keyPurgedAt.set(key, mark);
       const urls = this.byKey.get(key);
       if (!urls) continue;
       for (const url of [...urls]) {
@@ -179,10 +214,13 @@ export class PageCache {
       this.byKey.delete(key);
     }
     this.stats.purged += dropped;
+    this.forgetOldPurges(mark.at);
     return dropped;
   }
 
   purgeAll(): void {
+    this.purgedAllAt = ++this.purgeSeq;
+    this.keyPurgedAt.clear();
     this.stats.purged += this.entries.size;
     this.entries.clear();
     this.byKey.clear();
@@ -198,6 +236,14 @@ export class PageCache {
       if (!urls) continue;
       urls.delete(entry.url);
       if (urls.size === 0) this.byKey.delete(key);
+    }
+  }
+
+  /** Purges older than any render still running are forgotten (the map is in purge order). */
+  private forgetOldPurges(now: number): void {
+    for (const [key, mark] of this.keyPurgedAt) {
+      if (now - mark.at <= purgeMemoryMs) break;
+      this.keyPurgedAt.delete(key);
     }
   }
 

@@ -80,13 +80,16 @@ export function createPageSender(cache: PageCache | null, config: Config): PageS
       (request.method === 'GET' || request.method === 'HEAD') &&
       !bypassCache(request.raw);
     if (cacheable) {
-      const entry = cache.store({
-        url: cacheKey(request.url),
-        html: body,
-        keys,
-        headers,
-        ...(doc.expiresAt !== undefined ? { expiresAt: doc.expiresAt } : {}),
-      });
+      const entry = cache.store(
+        {
+          url: cacheKey(request.url),
+          html: body,
+          keys,
+          headers,
+          ...(doc.expiresAt !== undefined ? { expiresAt: doc.expiresAt } : {}),
+        },
+        request.raw,
+      );
       const rep = cache.representation(entry, request.raw);
       for (let i = 0; i < rep.headers.length; i += 2) {
         const name = String(rep.headers[i]);
