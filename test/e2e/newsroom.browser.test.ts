@@ -152,14 +152,28 @@ describeInChromium('newsroom in Chromium', () => {
     assert.equal(article.status, 'published');
     assert.ok(article.url, 'a published article has a reader address');
 
-    // The figure's variants are made by a job; the page follows once they are ready.
-    const reader = await newPage();
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      await reader.goto(`${base}${article.url}`);
-      if ((await reader.locator('figure img').count()) > 0 || Date.now() > deadline) break;
-      await reader.waitForTimeout(300);
+    // The figure's variants are made by a job (status 'processing' until then); on a busy
+    // machine that can take a while, so wait for the job first, then for the page to follow.
+    // A failure says which of the two did not happen.
+    const library = await api(page, 'GET', '/api/admin/media');
+    assert.equal(library.status, 200);
+    const uploaded = library.body.items.find((i: { originalName: string }) => i.originalName === 'harbour-wall.png');
+    assert.ok(uploaded, 'the uploaded figure is in the media library');
+    let image = uploaded;
+    for (const until = Date.now() + 90_000; image.status === 'processing' && Date.now() < until; ) {
+      await page.waitForTimeout(250);
+      image = (await api(page, 'GET', `/api/admin/media/${uploaded.id}`)).body;
     }
+    assert.equal(image.status, 'ready', `the figure's sizes were made (error: ${image.error})`);
+
+    const reader = await newPage();
+    let shown = false;
+    for (const until = Date.now() + 30_000; !shown && Date.now() < until; ) {
+      await reader.goto(`${base}${article.url}`);
+      shown = (await reader.locator('figure img').count()) > 0;
+      if (!shown) await reader.waitForTimeout(300);
+    }
+    assert.ok(shown, 'the published page shows the figure once its sizes are ready');
     assert.equal(
       await reader.locator('h1').first().textContent(),
       'Harbour wall repairs finish ahead of winter storms',
