@@ -275,6 +275,7 @@ export async function writeThread(
     visible: d.status === 'approved' ? 1 : 0,
     like_count: d.likes,
     reply_count: d.replyCount,
+    branch_count: d.depth === 0 ? (branch.get(d.id)?.length ?? 0) : 0,
     ip_hash: hash(`ip ${d.commenterId}`),
     dedupe_key: null,
     created_at: d.createdAt,
@@ -343,8 +344,12 @@ export async function copyComments(
   const newId = new Map(rows.map((r, i) => [r.id, first + i]));
   const mapped = (id: number | null) => (id === null ? null : (newId.get(id) ?? null));
   const replies = new Map<number, number>();
+  const branches = new Map<number, number>();
   for (const r of rows) {
     if (r.parent_id !== null && r.status === 'approved') replies.set(r.parent_id, (replies.get(r.parent_id) ?? 0) + 1);
+    if (r.depth > 0 && r.root_id !== null && r.status === 'approved') {
+      branches.set(r.root_id, (branches.get(r.root_id) ?? 0) + 1);
+    }
   }
   const copies: Insertable<CommentsTable>[] = rows.map(({ id, ...r }) => ({
     ...r,
@@ -354,6 +359,7 @@ export async function copyComments(
     in_reply_to_id: mapped(r.in_reply_to_id),
     root_id: mapped(r.root_id),
     reply_count: replies.get(id) ?? 0,
+    branch_count: r.depth === 0 ? (branches.get(id) ?? 0) : 0,
   }));
   const approved = rows.filter((r) => r.status === 'approved');
   for (const r of approved) approvedSoFar.set(r.commenter_id, (approvedSoFar.get(r.commenter_id) ?? 0) + 1);
@@ -396,7 +402,7 @@ export async function finishBulkWrite(
   }
 }
 
-/** Every kept count against a recount: replies, likes, the article's approved count, approvals. */
+/** Every kept count against a recount: replies, branches, likes, the article's approved count, approvals. */
 export async function checkKeptCounts(db: Kysely<Database>, articleIds: number[]): Promise<string[]> {
   const problems: string[] = [];
   for (const articleId of articleIds) {
@@ -419,6 +425,11 @@ export async function checkKeptCounts(db: Kysely<Database>, articleIds: number[]
     select count(*) as n from comments p
     where p.like_count <> (select count(*) from comment_likes l where l.comment_id = p.id)`.execute(db);
   if (Number(likes.rows[0]?.n) > 0) problems.push(`${likes.rows[0]?.n} comments with a wrong like count`);
+  const branches = await sql<{ n: number }>`
+    select count(*) as n from comments p
+    where p.depth = 0 and p.branch_count <> (
+      select count(*) from comments c where c.root_id = p.id and c.depth > 0 and c.status = 'approved')`.execute(db);
+  if (Number(branches.rows[0]?.n) > 0) problems.push(`${branches.rows[0]?.n} comments with a wrong branch count`);
   const approvals = await sql<{ n: number }>`
     select count(*) as n from commenters m
     where m.approved_count <> (select count(*) from comments c where c.commenter_id = m.id and c.status = 'approved')`.execute(

@@ -7,7 +7,7 @@ import { eachDialect } from '../../test/helpers/db.js';
 import { buildArticle } from '../../test/helpers/factories.js';
 import { getPage, type Page, parseHtml, textOf, urlOf } from '../../test/helpers/html.js';
 import type { ArticleRecord } from '../articles/articles.service.js';
-import { branchCountCap, type SubmitCommentInput } from './comments.service.js';
+import type { SubmitCommentInput } from './comments.service.js';
 
 /**
  * What the comments island relies on over HTTP: posting as JSON through the same pipeline
@@ -203,15 +203,56 @@ eachDialect('the comments island over HTTP', (dialect) => {
     assert.equal((await t.app.inject(`/api/comments?articleId=${a.id}`)).statusCode, 400);
   });
 
-  test('a branch longer than the count cap says "190+ more replies" rather than counting every reply', async () => {
+  test('"N more replies" follows approvals, rejections, held replies and deletions at every depth, as a recount', async () => {
     const a = await article();
-    const root = await seed({ articleId: a.id, body: 'A comment that started a very long argument.' });
-    for (let i = 0; i < branchCountCap + 5; i++) {
-      await seed({ articleId: a.id, parentId: root.id, body: `Long argument, reply ${i}.` });
+    const root = await seed({ articleId: a.id, body: 'A comment that started a long argument.' });
+    const replies: number[] = [];
+    for (let i = 0; i < 14; i++) {
+      const parentId = i % 4 === 3 ? (replies[replies.length - 1] as number) : root.id;
+      replies.push((await seed({ articleId: a.id, parentId, body: `Long argument, reply ${i}.` })).id);
     }
-    const { doc } = await getPage(t.app, urlOf(t.services, a));
-    const more = doc.querySelector(`#comment-${root.id}`)?.parentElement?.querySelector('.comments__more-replies a');
-    assert.equal(textOf(more), `${(branchCountCap - 10).toLocaleString('en')}+ more replies`);
+    const moreText = async () => {
+      const { doc } = await getPage(t.app, urlOf(t.services, a));
+      const item = doc.querySelector(`#comment-${root.id}`)?.parentElement;
+      return textOf(item?.querySelector('.comments__more-replies a') ?? null);
+    };
+    const recount = async () =>
+      (
+        await t.services.db.kysely
+          .selectFrom('comments')
+          .select((eb) => eb.fn.countAll<number | string>().as('n'))
+          .where('root_id', '=', root.id)
+          .where('depth', '>', 0)
+          .where('status', '=', 'approved')
+          .executeTakeFirstOrThrow()
+      ).n;
+    const kept = async () =>
+      (
+        await t.services.db.kysely
+          .selectFrom('comments')
+          .select('branch_count')
+          .where('id', '=', root.id)
+          .executeTakeFirstOrThrow()
+      ).branch_count;
+
+    assert.equal(await moreText(), '4 more replies');
+    // A moderator rejects one of the replies beyond the first ten: one fewer.
+    await t.services.comments.moderate(replies[12] as number, 'reject', staffId, 'off topic');
+    assert.equal(await moreText(), '3 more replies');
+    // A reply held for a moderator counts once approved, not before.
+    await t.services.comments.settings.update({ premoderateAll: true });
+    const held = await seed({ articleId: a.id, parentId: replies[2] as number, body: 'Waiting for a moderator.' });
+    assert.equal(held.status, 'pending');
+    assert.equal(await moreText(), '3 more replies');
+    await t.services.comments.moderate(held.id, 'approve', staffId);
+    assert.equal(await moreText(), '4 more replies');
+    await t.services.comments.settings.update({ premoderateAll: false });
+    // Its author deletes a shown reply: one of the rest moves up into the first ten.
+    const author = (await t.services.comments.findComment(replies[0] as number))?.commenterId as number;
+    await t.services.comments.deleteOwnComment({ commentId: replies[0] as number, commenterId: author });
+    assert.equal(await moreText(), '3 more replies');
+    assert.equal(Number(await recount()), 13);
+    assert.equal(await kept(), 13, 'the kept count equals a recount');
   });
 
   test('a branch of 25 replies: 10 on the article page and "15 more replies"; its pages list the rest, once', async () => {

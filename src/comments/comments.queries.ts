@@ -82,6 +82,15 @@ export async function moveReplyCount(trx: Q, parentId: number, delta: number): P
     .execute();
 }
 
+/** A top-level comment's count of approved replies in its branch moves with each reply's status. */
+export async function moveBranchCount(trx: Q, rootId: number, delta: number): Promise<void> {
+  await trx
+    .updateTable('comments')
+    .set({ branch_count: sql`branch_count + ${delta}` })
+    .where('id', '=', rootId)
+    .execute();
+}
+
 export async function moveApprovedCount(trx: Q, commenterId: number, delta: number): Promise<void> {
   await trx
     .updateTable('commenters')
@@ -130,6 +139,7 @@ export function threadSelect(db: Q) {
       'comments.body_html',
       'comments.like_count',
       'comments.reply_count',
+      'comments.branch_count',
       'comments.featured',
       'comments.created_at',
       'comments.edited_at',

@@ -204,6 +204,22 @@ eachDialect('comments', (dialect) => {
     );
     assert.equal(await comments.countApproved(a.id), 50);
     assert.equal(await approvedRows(a.id), 50);
+
+    // 30 more at once, all replying in one branch: its kept counts lose nothing either.
+    const root = results[0] as (typeof results)[number];
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        submit({ articleId: a.id, parentId: root.id, commenter: guest(), body: `Reply number ${i}` }),
+      ),
+    );
+    const kept = await t.services.db.kysely
+      .selectFrom('comments')
+      .select(['reply_count', 'branch_count'])
+      .where('id', '=', root.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(kept, { reply_count: 30, branch_count: 30 });
+    const page = await comments.listThread({ articleId: a.id, limit: 50 });
+    assert.equal(page.comments.find((c) => c.id === root.id)?.moreReplyCount, 20);
   });
 
   test('replies nest to depth 3; deeper ones are listed in their depth-3 ancestor’s branch', async () => {

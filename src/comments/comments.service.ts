@@ -121,16 +121,12 @@ export interface ThreadRoot extends ThreadComment {
   replies: ThreadComment[];
   /** Cursor for listReplies when there are more. */
   moreReplies: string | null;
-  /** Replies in its branch beyond those shown ("N more replies"); 0 when all are shown. */
+  /** Approved replies in its branch beyond those shown ("N more replies"); 0 when all are shown. */
   moreReplyCount: number;
-  /** The branch is longer than branchCountCap: moreReplyCount is a floor ("190+ more replies"). */
-  moreRepliesCapped: boolean;
 }
 
 export const threadSorts = ['oldest', 'newest', 'liked'] as const;
 
-/** A branch's replies are counted up to this many; beyond, the thread says "200+ more replies". */
-export const branchCountCap = 200;
 export type ThreadSort = (typeof threadSorts)[number];
 
 export const moderatorActions = ['approve', 'reject', 'spam', 'feature', 'unfeature'] as const;
@@ -903,15 +899,14 @@ export class CommentsService {
         const mine = replies.get(row.id) ?? [];
         const shown = mine.slice(0, replyLimit);
         const lastReply = shown[shown.length - 1];
+        const more = mine.length > replyLimit && lastReply !== undefined;
+        // The kept count is of approved replies; deleted placeholders shown are not among them.
+        const shownApproved = shown.filter((r) => r.status === 'approved').length;
         return {
           ...presentThread(row),
           replies: shown.map(presentThread),
-          moreReplies:
-            mine.length > replyLimit && lastReply
-              ? encodeCursor(`replies:${row.id}`, [lastReply.created_at, lastReply.id])
-              : null,
-          moreReplyCount: mine.length > replyLimit ? (mine[0]?.branch_total ?? 0) - shown.length : 0,
-          moreRepliesCapped: (mine[0]?.branch_total ?? 0) > branchCountCap,
+          moreReplies: more ? encodeCursor(`replies:${row.id}`, [lastReply.created_at, lastReply.id]) : null,
+          moreReplyCount: more ? Math.max(1, row.branch_count - shownApproved) : 0,
         };
       }),
       next,
@@ -951,14 +946,11 @@ export class CommentsService {
   /**
    * The first replies of each root, one more than shown to tell if there are more: one
    * statement of per-branch reads, each a short walk of comments_branch_time, so a branch
-   * of 2,000 replies costs what a branch of 11 does. Only branches with more get counted
-   * (an index-only count), for "N more replies".
+   * of 2,000 replies costs what a branch of 11 does. "N more replies" comes from the root's
+   * kept branch_count, so nothing is counted on a reader's request.
    */
-  private async firstReplies(
-    rootIds: number[],
-    replyLimit: number,
-  ): Promise<Map<number, (q.ThreadRow & { branch_total: number })[]>> {
-    const byRoot = new Map<number, (q.ThreadRow & { branch_total: number })[]>();
+  private async firstReplies(rootIds: number[], replyLimit: number): Promise<Map<number, q.ThreadRow[]>> {
+    const byRoot = new Map<number, q.ThreadRow[]>();
     const branch = (rootId: number) =>
       this.db
         .selectFrom(
@@ -979,32 +971,8 @@ export class CommentsService {
     for (const row of rows) {
       const root = row.root_id as number;
       const list = byRoot.get(root) ?? [];
-      list.push({ ...row, branch_total: 0 });
+      list.push(row);
       byRoot.set(root, list);
-    }
-    // "N more replies" counts at most branchCountCap replies a branch (then "200+ more"), so
-    // a branch of 20,000 costs what one of 200 does.
-    const long = [...byRoot].filter(([, list]) => list.length > replyLimit).map(([root]) => root);
-    const [head, ...tail] = long.map((rootId) =>
-      this.db
-        .selectFrom(
-          this.db
-            .selectFrom('comments')
-            .select('root_id')
-            .where('root_id', '=', rootId)
-            .where('visible', '=', 1)
-            .where('depth', '>', 0)
-            .limit(branchCountCap + 1)
-            .as(`c${rootId}`),
-        )
-        .select(['root_id', (eb) => eb.fn.countAll<number | string>().as('n')])
-        .groupBy('root_id'),
-    );
-    if (head) {
-      const counts = await tail.reduce((all, next) => all.unionAll(next), head).execute();
-      for (const { root_id, n } of counts) {
-        for (const row of byRoot.get(root_id as number) ?? []) row.branch_total = Number(n);
-      }
     }
     // Each branch in time order, whatever order the union returned them in.
     for (const list of byRoot.values()) {
@@ -1240,6 +1208,7 @@ export class CommentsService {
     const delta = (to === 'approved' ? 1 : 0) - (from === 'approved' ? 1 : 0);
     if (delta !== 0) {
       if (row.parent_id !== null) await q.moveReplyCount(trx, row.parent_id, delta);
+      if (row.depth > 0 && row.root_id !== null) await q.moveBranchCount(trx, row.root_id, delta);
       await this.deps.articles.adjustCommentCount(trx, row.article_id, delta);
     }
     // Approvals earned lift new-commenter premoderation; a moderator taking one back counts against it.

@@ -50,6 +50,8 @@ export interface CommentsTable {
   like_count: Generated<number>;
   /** Approved comments listed directly under it. */
   reply_count: Generated<number>;
+  /** On a top-level comment: approved replies in its branch, at every depth. */
+  branch_count: Generated<number>;
   report_count: Generated<number>;
   featured: Generated<number>;
   ip_hash: string | null;

@@ -8,6 +8,7 @@ import * as comments from './2026-11-28T17-00-comments.js';
 import * as wire from './2026-11-28T18-00-wire.js';
 import * as commentReaders from './2026-11-28T18-20-comment-readers.js';
 import * as commentBranches from './2026-11-28T18-30-comment-branches.js';
+import * as commentBranchCounts from './2026-11-28T19-00-comment-branch-counts.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T18-00-wire': wire,
   '2026-11-28T18-20-comment-readers': commentReaders,
   '2026-11-28T18-30-comment-branches': commentBranches,
+  '2026-11-28T19-00-comment-branch-counts': commentBranchCounts,
 };

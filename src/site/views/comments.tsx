@@ -139,9 +139,7 @@ export function Thread({
                 {root.moreReplies ? (
                   <p class="comments__more-replies">
                     <a href={repliesPath(thread.articleId, root.id, root.moreReplies)}>
-                      {root.moreRepliesCapped
-                        ? `${(root.moreReplyCount - 1).toLocaleString('en')}+ more replies`
-                        : plural(root.moreReplyCount, 'more reply', 'more replies')}
+                      {plural(root.moreReplyCount, 'more reply', 'more replies')}
                     </a>
                   </p>
                 ) : null}
