@@ -359,8 +359,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // Cached pages are answered before Fastify sees the request: a map lookup and a write.
     serverFactory: (handler) => {
       const server = http.createServer((req, res) => {
-        if (cache?.serve(req, res)) return;
-        handler(req, res);
+        if (!cache) return handler(req, res);
+        if (cache.serve(req, res)) return;
+        // Another request is rendering this page: wait for its answer rather than render it again.
+        const rendering = cache.awaitRender(req, res);
+        if (!rendering) return handler(req, res);
+        void rendering.then(() => {
+          if (!cache.serve(req, res)) handler(req, res);
+        });
       });
       // With a server factory Fastify leaves the server's timeouts to us.
       server.keepAliveTimeout = 5_000;

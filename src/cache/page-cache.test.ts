@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, test } from 'node:test';
 import zlib from 'node:zlib';
@@ -262,6 +263,80 @@ describe('PageCache', () => {
       cache.purge(['article:2']);
       cache.store(page('/late', ['article:1']), req);
       assert.ok(cache.has('/late'), 'a purge before the miss never counts, however it is remembered');
+    });
+  });
+
+  describe('concurrent misses of a page that was cached (request coalescing)', () => {
+    const request = (url: string, headers: Record<string, string> = {}) =>
+      ({ method: 'GET', url, headers }) as unknown as IncomingMessage;
+    /** A response the test ends by hand: 'finish' is what the server emits once it is sent. */
+    const response = () => new EventEmitter() as unknown as ServerResponse;
+
+    test('after a purge the first miss renders; the others wait for its answer and are served it', async () => {
+      const cache = newCache();
+      cache.store(page('/harbour/2026/11/28/wall', ['article:7'], 'old text'));
+      cache.purge(['article:7']);
+
+      const first = request('/harbour/2026/11/28/wall');
+      const firstRes = response();
+      assert.equal(cache.serve(first, firstRes), false);
+      assert.equal(cache.awaitRender(first, firstRes), null, 'the first renders');
+      const waits = [1, 2, 3].map(() => {
+        const req = request('/harbour/2026/11/28/wall');
+        assert.equal(cache.serve(req, response()), false);
+        return cache.awaitRender(req, response());
+      });
+      assert.ok(
+        waits.every((w) => w instanceof Promise),
+        'the others wait',
+      );
+      assert.equal(cache.stats.coalesced, 3);
+
+      cache.store(page('/harbour/2026/11/28/wall', ['article:7'], 'new text'), first);
+      (firstRes as unknown as EventEmitter).emit('finish');
+      await Promise.all(waits);
+      assert.match(String(ask(cache, '/harbour/2026/11/28/wall')?.body), /new text/);
+
+      // Once it is stored again, a later miss (after the next purge) leads a new render.
+      cache.purge(['article:7']);
+      const next = request('/harbour/2026/11/28/wall');
+      assert.equal(cache.serve(next, response()), false);
+      assert.equal(cache.awaitRender(next, response()), null);
+    });
+
+    test('a page never stored is not held back (it may be private or an error), nor is a signed-in reader', () => {
+      const cache = newCache();
+      for (let i = 0; i < 3; i++) assert.equal(cache.awaitRender(request('/search?q=ferry'), response()), null);
+      cache.store(page('/'));
+      cache.purgeAll();
+      assert.equal(cache.awaitRender(request('/'), response()), null, 'the first renders');
+      assert.equal(cache.awaitRender(request('/', { cookie: 'nd_session=abc' }), response()), null);
+      assert.ok(cache.awaitRender(request('/'), response()), 'an anonymous reader waits');
+    });
+
+    test('waiters are let go when the rendering request fails, closes, or takes too long', async () => {
+      const cache = newCache({ coalesceWaitMs: 30 });
+      cache.store(page('/slow'));
+      cache.purgeAll();
+      const leadRes = response();
+      assert.equal(cache.awaitRender(request('/slow'), leadRes), null);
+      const waiting = cache.awaitRender(request('/slow'), response());
+      assert.ok(waiting);
+      // The cache's timer does not hold a server open on its own; this test holds the loop.
+      const hold = setTimeout(() => undefined, 1000);
+      await waiting;
+      clearTimeout(hold);
+      assert.equal(cache.has('/slow'), false, 'nothing was stored: the waiter renders for itself');
+      // The timed-out render no longer holds the page: the next miss leads.
+      assert.equal(cache.awaitRender(request('/slow'), response()), null);
+
+      cache.store(page('/closed'));
+      cache.purgeAll();
+      const closing = response();
+      assert.equal(cache.awaitRender(request('/closed'), closing), null);
+      const behind = cache.awaitRender(request('/closed'), response());
+      (closing as unknown as EventEmitter).emit('close');
+      await behind;
     });
   });
 

@@ -27,6 +27,8 @@ interface Entry {
 
 /** How long a purge is remembered for renders still running; the server ends requests after 30 s. */
 const purgeMemoryMs = 60_000;
+/** How many dropped addresses are remembered for request coalescing (about 2 MB at most). */
+const droppedMemory = 20_000;
 
 export interface PageToStore {
   url: string;
@@ -41,6 +43,8 @@ export interface PageToStore {
 export interface PageCacheOptions {
   maxBytes: number;
   ttlMs: number;
+  /** How long concurrent misses of a page wait for the one rendering it (default 5 s). */
+  coalesceWaitMs?: number;
   now?: () => number;
 }
 
@@ -65,7 +69,14 @@ export class PageCache {
   private purgedAllAt = 0;
   private readonly keyPurgedAt = new Map<string, { seq: number; at: number }>();
   private readonly missedAt = new WeakMap<IncomingMessage, { seq: number; at: number }>();
-  stats = { hits: 0, misses: 0, stores: 0, purged: 0, staleRenders: 0 };
+  /**
+   * Request coalescing. Pages that were stored and have since been dropped (purged, expired,
+   * evicted) are the ones readers are asking for: when several miss one at once (a hot story
+   * just edited), the first renders it and the rest wait for its answer to be stored.
+   */
+  private readonly dropped = new Map<string, true>();
+  private readonly rendering = new Map<string, Promise<void>>();
+  stats = { hits: 0, misses: 0, stores: 0, purged: 0, staleRenders: 0, coalesced: 0 };
 
   constructor(private readonly options: PageCacheOptions) {
     this.now = options.now ?? Date.now;
@@ -90,7 +101,7 @@ export class PageCache {
     const url = cacheKey(req.url ?? '/');
     const entry = this.entries.get(url);
     if (!entry || entry.expiresAt <= this.now()) {
-      if (entry) this.remove(entry);
+      if (entry) this.drop(entry);
       this.stats.misses++;
       this.missedAt.set(req, { seq: this.purgeSeq, at: this.now() });
       return false;
@@ -207,7 +218,7 @@ export class PageCache {
       for (const url of [...urls]) {
         const entry = this.entries.get(url);
         if (entry) {
-          this.remove(entry);
+          this.drop(entry);
           dropped++;
         }
       }
@@ -221,6 +232,7 @@ export class PageCache {
   purgeAll(): void {
     this.purgedAllAt = ++this.purgeSeq;
     this.keyPurgedAt.clear();
+    for (const url of this.entries.keys()) this.rememberDropped(url);
     this.stats.purged += this.entries.size;
     this.entries.clear();
     this.byKey.clear();
@@ -251,8 +263,55 @@ export class PageCache {
   private evict(): void {
     while (this.bytes > this.options.maxBytes && this.entries.size > 0) {
       const oldest = this.entries.values().next().value as Entry;
-      this.remove(oldest);
+      this.drop(oldest);
     }
+  }
+
+  private drop(entry: Entry): void {
+    if (this.entries.get(entry.url) !== entry) return;
+    this.remove(entry);
+    this.rememberDropped(entry.url);
+  }
+
+  /** The most recently dropped addresses, a bounded number (oldest forgotten first). */
+  private rememberDropped(url: string): void {
+    this.dropped.delete(url);
+    this.dropped.set(url, true);
+    if (this.dropped.size > droppedMemory) {
+      const oldest = this.dropped.keys().next().value as string;
+      this.dropped.delete(oldest);
+    }
+  }
+
+  /**
+   * Called for a request `serve` could not answer. null: render it now (nobody else is, or
+   * the page was never stored, so there is no telling whether it can be). A promise: another
+   * request is rendering this page; once that answer is out (or after coalesceWaitMs), ask
+   * `serve` again, and render only if the page still is not there.
+   */
+  awaitRender(req: IncomingMessage, res: ServerResponse): Promise<void> | null {
+    const method = req.method;
+    if ((method !== 'GET' && method !== 'HEAD') || bypassCache(req)) return null;
+    const url = cacheKey(req.url ?? '/');
+    const current = this.rendering.get(url);
+    if (current) {
+      this.stats.coalesced++;
+      return current;
+    }
+    if (!this.dropped.has(url)) return null;
+    const done = new Promise<void>((resolve) => {
+      const finish = () => {
+        clearTimeout(timer);
+        if (this.rendering.get(url) === done) this.rendering.delete(url);
+        resolve();
+      };
+      const timer = setTimeout(finish, this.options.coalesceWaitMs ?? 5000);
+      timer.unref();
+      res.once('finish', finish);
+      res.once('close', finish);
+    });
+    this.rendering.set(url, done);
+    return null;
   }
 }
 

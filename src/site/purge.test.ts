@@ -133,6 +133,33 @@ eachDialect('purging the page cache', (dialect) => {
       assert.equal(await xcache(t.app, url), 'HIT', `${url} shows the article’s card, which did not change`);
     }
   });
+
+  test('twenty readers asking for a story at once, just after its edit, share one render and all get the new text', async () => {
+    const s = t.services;
+    const url = urlOf(s, ferry);
+    await warm(t.app, [url]);
+    const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const cache = s.cache;
+    assert.ok(cache);
+    await s.articles.updateArticle(ferry.id, { headline: 'Ferry timetable restored' });
+    const stores = cache.stats.stores;
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const res = await fetch(`${base}${url}`);
+        return { status: res.status, cache: res.headers.get('x-cache'), html: await res.text() };
+      }),
+    );
+    for (const a of answers) {
+      assert.equal(a.status, 200);
+      assert.match(a.html, /Ferry timetable restored/);
+    }
+    assert.equal(cache.stats.stores - stores, 1, 'the page was rendered and stored once');
+    assert.equal(
+      answers.filter((a) => a.cache === 'MISS').length,
+      1,
+      'one reader rendered it; the rest waited and were served its answer',
+    );
+  });
 });
 
 // LISTEN/NOTIFY is PostgreSQL's; on SQLite there is one process and purges stay local.
