@@ -237,6 +237,11 @@ export async function createServices(config: Config, options: BuildOptions = {})
     // Made just below; a reply's first approval queues its mail in the approving transaction.
     firstApproval: (trx, comment) => commentNotifier.replyApproved(trx, comment),
   });
+  // A comment setting pages show (guests allowed, auto-close) changed on another instance:
+  // its purge of the whole site says so, and renders here stop using their copy at once.
+  purgeBus.followRemote((keys) => {
+    if (keys === '*' || keys.includes('site')) comments.settings.forget();
+  });
   const readers = new ReaderAccounts({
     db,
     clock,

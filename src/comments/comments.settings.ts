@@ -124,6 +124,11 @@ export class CommentSettingsStore {
     return (await this.read(false, maxAgeMs)).settings;
   }
 
+  /** Drops the copy: another instance changed the settings (it purged the site's pages). */
+  forget(): void {
+    this.cached = null;
+  }
+
   /** The secret mixed into address hashes, so a leaked table does not give addresses back. */
   async ipSalt(): Promise<string> {
     return (await this.read()).salt;

@@ -221,6 +221,19 @@ eachDialect('purges across instances', (dialect) => {
     assert.equal(textOf(doc.querySelector('main h1')), 'Night buses return for good');
   });
 
+  test('a comment setting changed on one instance shows on the other’s pages at once, not a minute later', async () => {
+    const url = urlOf(t.services, article);
+    const form = async () => (await getPage(second, url)).doc.querySelector('form.comment-form');
+    await t.services.comments.settings.update({ guestsAllowed: true });
+    await eventually('the second instance showing the guest form', async () => (await form()) !== null);
+    await t.services.comments.settings.update({ guestsAllowed: false });
+    await eventually('the second instance asking readers to sign in', async () => {
+      const { doc } = await getPage(second, url);
+      return doc.querySelector('form.comment-form') === null && /Sign in to comment/.test(textOf(doc.body));
+    });
+    await t.services.comments.settings.update({ guestsAllowed: true });
+  });
+
   test('an instance whose LISTEN connection drops keeps serving, forgets what it may have missed, and listens again', async () => {
     const url = urlOf(t.services, article);
     const database = new URL(t.database.url).pathname.slice(1);
