@@ -186,6 +186,20 @@ describeInChromium('moderation log in Chromium', () => {
     await page.getByRole('heading', { name: 'Comments', level: 1 }).waitFor();
     assert.equal(await page.getByRole('tab', { name: 'Rejected' }).getAttribute('aria-selected'), 'true');
     await page.getByRole('listitem', { name: 'Comment by Wren Pascoe' }).waitFor();
+    const active = page.locator('.mod-item[aria-current="true"]');
+    await active.filter({ hasText: 'The captain of the morning boat' }).waitFor();
+
+    // A comment further down its queue than the first page (50): the queue reads on until
+    // it finds it, and that row is the active one, in focus, ready for a shortcut.
+    await page.goto(`${base}/newsroom/moderation-log`);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await rowWith(page, 'Crossing number 1 was on time')
+      .getByRole('link', { name: /In the Recent queue/ })
+      .click();
+    assert.equal(await page.getByRole('tab', { name: 'Recent' }).getAttribute('aria-selected'), 'true');
+    await active.filter({ hasText: 'Crossing number 1 was on time' }).waitFor();
+    assert.equal(await active.evaluate((el) => el === document.activeElement), true, 'the row has the focus');
+    assert.ok((await page.locator('.mod-item').count()) > 50, 'a second page was read to find it');
 
     assert.deepEqual(problems, [], 'no CSP violation or uncaught error');
   });

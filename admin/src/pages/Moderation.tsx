@@ -67,6 +67,8 @@ export function ModerationPage() {
   const { query } = useLocation();
   const requested = query.get('queue');
   const current = tabs.find((t) => t.key === requested) ?? tabs[0];
+  // A link from the moderation log names the comment it is about: the queue opens on it.
+  const soughtId = Number(query.get('comment')) || null;
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
 
   const onTabKey = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
@@ -104,13 +106,20 @@ export function ModerationPage() {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${current.key}`} aria-labelledby={`tab-${current.key}`} className="tabs__panel">
-        {current.key === 'settings' ? <CommentSettingsForm /> : <Queue key={current.key} queue={current.key} />}
+        {current.key === 'settings' ? (
+          <CommentSettingsForm />
+        ) : (
+          <Queue key={`${current.key}:${soughtId}`} queue={current.key} soughtId={soughtId} />
+        )}
       </div>
     </>
   );
 }
 
-function Queue({ queue }: { queue: CommentQueue }) {
+/** How many pages of a queue are read looking for the comment a link named. */
+const soughtPages = 10;
+
+function Queue({ queue, soughtId }: { queue: CommentQueue; soughtId: number | null }) {
   const notify = useToast();
   const [items, setItems] = useState<QueueEntry[]>([]);
   const [next, setNext] = useState<string | null>(null);
@@ -123,6 +132,8 @@ function Queue({ queue }: { queue: CommentQueue }) {
   const [history, setHistory] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const rowRefs = useRef(new Map<number, HTMLElement>());
+  const [seeking, setSeeking] = useState<'looking' | 'found' | 'missing' | null>(soughtId ? 'looking' : null);
+  const pagesRead = useRef(0);
 
   const load = useCallback(
     async (after: string | null) => {
@@ -133,6 +144,7 @@ function Queue({ queue }: { queue: CommentQueue }) {
         );
         setItems((list) => (after ? [...list, ...page.items] : page.items));
         setNext(page.next);
+        pagesRead.current += 1;
         setError(null);
       } catch (err) {
         setError(err);
@@ -246,6 +258,24 @@ function Queue({ queue }: { queue: CommentQueue }) {
     }
   };
 
+  // The comment a link named: made the active row and brought into view, reading on a few
+  // pages if it is further down; or a line saying it is not in this queue (any more).
+  useEffect(() => {
+    if (seeking !== 'looking' || loading || soughtId === null) return;
+    const index = items.findIndex((i) => i.comment.id === soughtId);
+    if (index >= 0) {
+      setActive(index);
+      setSeeking('found');
+      const row = rowRefs.current.get(soughtId);
+      row?.focus({ preventScroll: true });
+      row?.scrollIntoView?.({ block: 'center' });
+    } else if (next && pagesRead.current < soughtPages) {
+      void load(next);
+    } else {
+      setSeeking('missing');
+    }
+  }, [seeking, loading, soughtId, items, next, load]);
+
   // Keep the active row in range as rows leave the queue.
   const count = items.length;
   useEffect(() => {
@@ -346,6 +376,12 @@ function Queue({ queue }: { queue: CommentQueue }) {
           </button>
         </fieldset>
         {error ? <ErrorAlert error={error} /> : null}
+        {seeking === 'missing' ? (
+          <p className="notice" role="status">
+            Comment {soughtId} is not in this queue any more: someone has decided on it since, or it is further down
+            than the first {soughtPages * pageSize}.
+          </p>
+        ) : null}
         {loading && items.length === 0 ? (
           <Loading />
         ) : items.length === 0 ? (

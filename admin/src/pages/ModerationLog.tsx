@@ -214,7 +214,13 @@ function LogRow({ entry }: { entry: ModerationLogItem }) {
             <span className="moderation-log__excerpt">{comment.excerpt || 'Text removed'}</span>
             {queue ? (
               <span className="cell-note">
-                <Link to={queue === 'pending' ? '/comments' : `/comments?queue=${queue}`}>
+                <Link
+                  to={
+                    queue === 'pending'
+                      ? `/comments?comment=${comment.id}`
+                      : `/comments?queue=${queue}&comment=${comment.id}`
+                  }
+                >
                   In the {queueNames[queue]} queue
                   <span className="visually-hidden"> (comment {comment.id})</span>
                 </Link>
