@@ -184,6 +184,7 @@ export async function createServices(config: Config, options: BuildOptions = {})
     wire: {
       creditFor: (trx, row) => wireDesk.hooks.creditFor(trx, row),
       pageInfo: (id, show) => wireDesk.hooks.pageInfo(id, show),
+      sourcesOf: (ids) => wireDesk.hooks.sourcesOf(ids),
     },
   });
   jobs.register<{ ids: number[] }>(reindexJob, async ({ ids }) => {

@@ -115,6 +115,8 @@ export interface ArticlePage extends ArticleCard {
   creditLine: string | null;
   wireSource: string | null;
   wireSourceUrl: string | null;
+  /** The agencies wire copy adopted by the desk is based on, in order; empty for other articles. */
+  wireSources: WirePageInfo['sources'];
   canonicalUrl: string | null;
   featureImage: (ImageSources & { alt: string; caption: string; credit: string }) | null;
   story: { id: number; slug: string; title: string; url: string; earlier: ArticleCard[]; later: ArticleCard[] } | null;
@@ -182,6 +184,8 @@ export interface WireCopyHooks {
   /** Inside the save's transaction: the credit fields for wire copy, or null for an article without any. */
   creditFor(trx: Transaction<Database>, row: ArticleRecord): Promise<WireCredit | null>;
   pageInfo(articleId: number, showChanges: boolean): Promise<WirePageInfo | null>;
+  /** The agencies several articles are based on, for a listing (articles without wire copy are absent). */
+  sourcesOf(articleIds: number[]): Promise<Map<number, WirePageInfo['sources']>>;
 }
 
 /**
@@ -886,6 +890,7 @@ export class ArticlesService {
       creditLine: row.credit_line,
       wireSource: row.wire_source,
       wireSourceUrl: row.wire_source_url,
+      wireSources: wire?.sources ?? [],
       canonicalUrl: row.canonical_url,
       featureImage: sources
         ? {
@@ -1114,6 +1119,10 @@ export class ArticlesService {
       q.findTagsOfMany(this.db, ids),
       q.findNotesOfMany(this.db, ids),
     ]);
+    // Only wire copy pays for this query.
+    const wireIds = details.filter((d) => d.wire_source !== null).map((d) => d.id);
+    const wireSources =
+      wireIds.length > 0 && this.deps.wire ? await this.deps.wire.sourcesOf(wireIds) : new Map<number, never[]>();
     const detailsById = new Map(details.map((d) => [d.id, d]));
     const tagsOf = new Map<number, PublishedArticle['tags']>();
     for (const t of tags) {
@@ -1144,6 +1153,7 @@ export class ArticlesService {
           creditLine: d.credit_line,
           wireSource: d.wire_source,
           wireSourceUrl: d.wire_source_url,
+          wireSources: wireSources.get(card.id) ?? [],
           canonicalUrl: d.canonical_url,
           featureImage: card.image
             ? { ...card.image, caption: d.feature_image_caption ?? d.image_caption ?? '', credit: d.image_credit ?? '' }
@@ -1729,6 +1739,8 @@ export interface PublishedArticle extends ArticleCard {
   creditLine: string | null;
   wireSource: string | null;
   wireSourceUrl: string | null;
+  /** The agencies wire copy adopted by the desk is based on, in order; empty for other articles. */
+  wireSources: WirePageInfo['sources'];
   canonicalUrl: string | null;
   featureImage: (ImageSources & { alt: string; caption: string; credit: string }) | null;
   story: { id: number; slug: string; title: string; url: string } | null;

@@ -55,6 +55,14 @@ export const ArticleJson = optional({
   credit_line: nullable(text('For wire copy: "Agency with additional input by Desk".')),
   wire_source: nullable(text()),
   wire_source_url: nullable(text()),
+  wire_sources: Type.Array(
+    Type.Object({
+      name: text('The agency as credited.'),
+      url: nullable(text('The original report on the agency’s site.')),
+      copyright_notice: nullable(text()),
+    }),
+    { description: 'For copy the wire desk adopted: the agencies it is based on, in order (the JSON-LD isBasedOn).' },
+  ),
   canonical_url: nullable(text()),
   story: nullable(Type.Object({ id: Type.Integer(), slug: text(), title: text(), url: text() })),
   notes: Type.Array(

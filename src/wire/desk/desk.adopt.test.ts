@@ -212,6 +212,28 @@ eachDialect('wire desk: adopt, credit and the reader page', (dialect) => {
       { '@type': 'Organization', name: 'Alpha Wire' },
       { '@type': 'Organization', name: 'Beta News' },
     ]);
+
+    // The Content API carries the same provenance, for one article and in a listing.
+    const owner = await signedIn(t, 'owner');
+    const made = await owner.post('/api/admin/content-keys', { name: 'Partner app' });
+    assert.equal(made.statusCode, 201, made.body);
+    const key = encodeURIComponent(made.json().secret);
+    const expected = [
+      { name: 'Alpha Wire', url: 'https://alpha.example/storm', copyright_notice: null },
+      { name: 'Beta News', url: 'https://beta.example/storm', copyright_notice: null },
+    ];
+    const one = await t.app.inject(`/api/content/articles/${adopted.id}?key=${key}`);
+    assert.equal(one.statusCode, 200, one.body);
+    assert.deepEqual(one.json().articles[0].wire_sources, expected);
+    assert.equal(one.json().articles[0].credit_line, published.creditLine);
+    const listed = await t.app.inject(`/api/content/articles?filter=section:world&key=${key}`);
+    assert.equal(listed.statusCode, 200, listed.body);
+    const items = listed.json().articles as { id: number; wire_sources: unknown[] }[];
+    assert.deepEqual(items.find((a) => a.id === adopted.id)?.wire_sources, expected);
+    assert.ok(
+      items.filter((a) => a.id !== adopted.id).every((a) => Array.isArray(a.wire_sources)),
+      'every article has the list, empty without adopted copy',
+    );
   });
 
   test('the transparency note lists what the desk added, when the editor shows it', async () => {

@@ -265,6 +265,23 @@ export function findProvenance(db: Q, articleId: number) {
 
 export type ProvenanceRow = Awaited<ReturnType<typeof findProvenance>>[number];
 
+/** The sources of several articles' wire copy, for a listing (primary key order: article, item). */
+export function findSourcesOfMany(db: Q, articleIds: number[]) {
+  return db
+    .selectFrom('article_wire')
+    .select([
+      'article_wire.article_id',
+      'article_wire.position',
+      'article_wire.source_name',
+      'article_wire.original_url',
+      'article_wire.copyright_notice',
+    ])
+    .where('article_wire.article_id', 'in', articleIds)
+    .orderBy('article_wire.article_id')
+    .orderBy('article_wire.position')
+    .execute();
+}
+
 /** The articles built from an item. */
 export function findArticleIdsOfItem(db: Q, itemId: number) {
   return db

@@ -119,6 +119,7 @@ export class WireDeskService {
   readonly hooks: WireCopyHooks = {
     creditFor: (trx, row) => this.creditFor(trx, row),
     pageInfo: (articleId, showChanges) => this.pageInfo(articleId, showChanges),
+    sourcesOf: (articleIds) => this.sourcesOf(articleIds),
   };
 
   // ---------------------------------------------------------------- the inbox
@@ -463,6 +464,22 @@ export class WireDeskService {
       creditedCopyOf(rows),
       this.deps.settings.get().deskName,
     );
+  }
+
+  private async sourcesOf(articleIds: number[]): Promise<Map<number, WirePageInfo['sources']>> {
+    const bySource = new Map<number, Map<string, WirePageInfo['sources'][number]>>();
+    for (const r of await q.findSourcesOfMany(this.db, articleIds)) {
+      const mine = bySource.get(r.article_id) ?? new Map<string, WirePageInfo['sources'][number]>();
+      if (!mine.has(r.source_name)) {
+        mine.set(r.source_name, {
+          name: r.source_name,
+          url: httpUrl(r.original_url),
+          copyrightNotice: r.copyright_notice,
+        });
+      }
+      bySource.set(r.article_id, mine);
+    }
+    return new Map([...bySource].map(([id, sources]) => [id, [...sources.values()]]));
   }
 
   private async pageInfo(articleId: number, showChanges: boolean): Promise<WirePageInfo | null> {
