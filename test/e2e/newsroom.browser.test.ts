@@ -254,8 +254,9 @@ describeInChromium('newsroom in Chromium', () => {
     await page.getByRole('button', { name: 'Compare version 1 with the current article' }).click();
     const diff = page.getByRole('dialog', { name: 'Version 1 compared with the current article' });
     await diff.waitFor();
-    await diff.locator('ins').first().waitFor();
-    assert.match((await diff.textContent()) ?? '', /A new gauge reports every minute\./);
+    // The legend has an <ins> of its own: wait for the diff itself, which arrives from the server.
+    await diff.locator('.diff__text ins').first().waitFor();
+    assert.match((await diff.locator('.diff').allTextContents()).join(' '), /A new gauge reports every minute\./);
 
     assert.deepEqual(failed, [], 'every Admin API call succeeded');
     assert.deepEqual(problems, [], 'no CSP violation or uncaught error');
