@@ -11,6 +11,7 @@ import { testPassword } from '../helpers/admin.js';
 import { describeInChromium, launchChromium } from '../helpers/browser.js';
 import { type FeedServer, startFeedServer } from '../helpers/feed-server.js';
 import { freePort, projectRoot, type ServerProcess, spawnServer } from '../helpers/server-process.js';
+import { addVersion, makeItem, makeSource } from '../helpers/wire.js';
 
 /**
  * The wire desk in a real browser against the real server and a local agency feed: the
@@ -32,6 +33,8 @@ describeInChromium('wire desk in Chromium', () => {
   let feeds: FeedServer;
   let browser: Browser;
   let base: string;
+  let env: Record<string, string>;
+  let ownerId: number;
   const problems: string[] = [];
 
   before(
@@ -48,7 +51,7 @@ describeInChromium('wire desk in Chromium', () => {
       feeds.serveFixture('/news/ferry', 'article-page.html');
 
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-wire-e2e-'));
-      const env = {
+      env = {
         DATABASE_URL: path.join(dir, 'newsroom.db'),
         NEWSDESK_MEDIA_DIR: path.join(dir, 'media'),
         NEWSDESK_SEED_DEMO: 'false',
@@ -59,7 +62,9 @@ describeInChromium('wire desk in Chromium', () => {
         NEWSDESK_WIRE_ALLOW_HOSTS: '127.0.0.1',
       };
       const services = await createServices(loadConfig(env));
-      await services.staff.createOwner({ name: 'Ana Reyes', email: 'ana@courier.test', password: testPassword });
+      ownerId = (
+        await services.staff.createOwner({ name: 'Ana Reyes', email: 'ana@courier.test', password: testPassword })
+      ).staff.id;
       await services.taxonomy.createSection({ slug: 'harbour', name: 'Harbour' });
       await services.settings.update({ deskName: desk });
       await closeServices(services);
@@ -272,6 +277,58 @@ describeInChromium('wire desk in Chromium', () => {
     const row = page.locator('.wire-row', { hasText: 'Island ferry back on timetable after storm' });
     await row.getByText('From a web page').waitFor();
     assert.equal(await row.getAttribute('aria-current'), 'true', 'the new item is the one shown');
+    assert.deepEqual(problems, [], 'no failed API call, console error, exception or CSP violation');
+  });
+
+  test('an agency update to copy the desk changed waits on the Wire page, beside its article, until someone deals with it', {
+    timeout: 120_000,
+  }, async () => {
+    // Behind the scenes, as the desk and the agency would have it: adopted, changed, published,
+    // then the agency sends a new version and the lifecycle job raises the alert.
+    const headline = 'Lock gates jammed: ferries use the outer berth';
+    const services = await createServices(loadConfig(env));
+    try {
+      const harbour = await services.db.kysely
+        .selectFrom('sections')
+        .select('id')
+        .where('slug', '=', 'harbour')
+        .executeTakeFirstOrThrow();
+      const source = await makeSource(services, { name: 'Saltmere Wire', defaultSectionId: harbour.id });
+      const item = await makeItem(services, {
+        source,
+        headline: 'Lock gates jammed at the inner harbour',
+        bodyHtml: '<p>The gates stuck open at high tide.</p>',
+        url: 'https://saltmere-wire.example/lock-gates',
+      });
+      const { article } = await services.wireDesk.adopt({ itemIds: [item.id] }, { id: ownerId, role: 'owner' });
+      await services.articles.updateArticle(article.id, { headline });
+      await services.articles.publishArticle(article.id);
+      await addVersion(services, item.id, { bodyHtml: '<p>The gates stuck open at high tide on Sunday.</p>' });
+      await services.jobs.runDue();
+    } finally {
+      await closeServices(services);
+    }
+
+    const page = await signIn();
+    await page.goto(`${base}/newsroom/wire`);
+    const box = page.getByRole('region', { name: 'Agency changes to deal with (1)' });
+    await box.waitFor();
+    await box.getByText('Agency update', { exact: true }).waitFor();
+    await box.getByText(/Saltmere Wire updated this story \(version 2\)/).waitFor();
+
+    // The article is one click away, and its editor shows the same alert with the diff.
+    await box.getByRole('link', { name: headline }).click();
+    await page.getByLabel('Headline').waitFor();
+    assert.equal(await page.getByLabel('Headline').inputValue(), headline);
+    await page.getByText('Alerts (1)').waitFor();
+
+    await page.goBack();
+    await box.getByRole('button', { name: /Mark as dealt with/ }).click();
+    await box.waitFor({ state: 'detached' });
+    await page.reload();
+    await page.getByRole('heading', { name: 'Wire', level: 1 }).waitFor();
+    assert.equal(await page.getByRole('region', { name: /Agency changes to deal with/ }).count(), 0, 'dealt with');
+
     assert.deepEqual(problems, [], 'no failed API call, console error, exception or CSP violation');
   });
 });

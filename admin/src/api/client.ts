@@ -1,6 +1,7 @@
 import type {
   ArticleWire,
   List,
+  OpenWireAlert,
   WireAdopted,
   WireAlert,
   WireInboxPage,
@@ -257,5 +258,6 @@ export const wireApi = {
     api.post<WireAdopted>('/wire/adopt', { itemIds, ...(sectionId !== null ? { sectionId } : {}) }),
   articleWire: (articleId: number, options?: RequestOptions) =>
     api.get<ArticleWire>(`/articles/${articleId}/wire`, options),
+  openAlerts: (options?: RequestOptions) => api.get<{ items: OpenWireAlert[] }>('/wire/alerts', options),
   resolveAlert: (id: number) => api.post<WireAlert>(`/wire/alerts/${id}/resolve`),
 };

@@ -576,6 +576,11 @@ export interface WireAlert {
   resolvedBy: number | null;
 }
 
+/** An open alert in the newsroom-wide list, with the article it is about. */
+export interface OpenWireAlert extends WireAlert {
+  article: { id: number; headline: string; status: ArticleStatus };
+}
+
 export interface WireAdopted {
   id: number;
   status: ArticleStatus;

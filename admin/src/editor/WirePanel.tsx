@@ -1,31 +1,13 @@
 import { useEffect, useState } from 'react';
 import { isAbort, wireApi } from '../api/client';
-import type { Article, ArticleWire, WireAlert, WireAlertKind } from '../api/types';
+import type { Article, ArticleWire, WireAlert } from '../api/types';
 import { formatDateTime } from '../lib/format';
-import { DiffText, embargoText, PubStatusBadge } from '../pages/WireParts';
+import { alertLabels, alertTone, DiffText, embargoText, PubStatusBadge } from '../pages/WireParts';
 import { Badge } from '../ui/bits';
 import { useToast } from '../ui/Dialog';
 import { CheckboxField, ErrorAlert, errorMessage } from '../ui/Field';
 import type { Draft } from './draft';
 import type { Update } from './Sidebar';
-
-const alertLabels: Record<WireAlertKind, string> = {
-  update: 'Agency update',
-  applied: 'Update applied',
-  correction: 'Agency correction',
-  kill: 'Killed by the agency',
-  withheld: 'Withheld by the agency',
-  embargo: 'Embargo changed by the agency',
-};
-
-const alertTone: Record<WireAlertKind, string> = {
-  update: 'warning',
-  applied: 'scheduled',
-  correction: 'warning',
-  kill: 'failed',
-  withheld: 'failed',
-  embargo: 'warning',
-};
 
 /**
  * The wire copy an article carries: where it came from and on what terms, the agency's
@@ -146,7 +128,7 @@ export function WirePanel({
                       disabled={resolving === alert.id}
                       onClick={() => void resolve(alert)}
                     >
-                      Resolve
+                      Mark as dealt with
                     </button>
                   ) : null}
                 </li>

@@ -14,6 +14,7 @@ import { useCan } from '../lib/session';
 import { Badge, Loading, PageHeader } from '../ui/bits';
 import { useToast } from '../ui/Dialog';
 import { ErrorAlert, SelectField, TextField } from '../ui/Field';
+import { OpenWireAlerts } from './WireAlerts';
 import { AddFromUrlForm, EmbargoBadge, itemStatusLabels, PubStatusBadge } from './WireParts';
 import { WirePreview } from './WirePreview';
 
@@ -207,6 +208,8 @@ export function WireInboxPage() {
           Agency copy as it arrives, newest first. Adopt a story to make a draft that keeps its credit.
         </p>
       </PageHeader>
+
+      <OpenWireAlerts />
 
       <search className="filters" aria-label="Filter the wire">
         <SelectField label="Source" value={filter.source ?? ''} onChange={(e) => setFilter('source', e.target.value)}>

@@ -1,6 +1,6 @@
 import { createElement, type FormEvent, type ReactNode, useId, useMemo, useState } from 'react';
 import { wireApi } from '../api/client';
-import type { DiffPart, WireItem, WirePubStatus } from '../api/types';
+import type { DiffPart, WireAlertKind, WireItem, WirePubStatus } from '../api/types';
 import { formatDateTime, formatTime } from '../lib/format';
 import { href, navigate } from '../lib/router';
 import { Badge } from '../ui/bits';
@@ -52,6 +52,25 @@ function toReact(node: Node, key: string, subhead: string): ReactNode {
   if (keptTags.has(tag)) return tag === 'br' ? <br key={key} /> : createElement(tag, { key }, ...children);
   return createElement('span', { key }, ...children);
 }
+
+/** What each kind of alert about adopted copy is called in the newsroom. */
+export const alertLabels: Record<WireAlertKind, string> = {
+  update: 'Agency update',
+  applied: 'Update applied',
+  correction: 'Agency correction',
+  kill: 'Killed by the agency',
+  withheld: 'Withheld by the agency',
+  embargo: 'Embargo changed by the agency',
+};
+
+export const alertTone: Record<WireAlertKind, string> = {
+  update: 'warning',
+  applied: 'scheduled',
+  correction: 'warning',
+  kill: 'failed',
+  withheld: 'failed',
+  embargo: 'warning',
+};
 
 /**
  * Agency copy as React elements. The server sanitized it on ingest and again for the
