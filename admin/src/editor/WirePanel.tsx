@@ -2,10 +2,9 @@ import { useEffect, useState } from 'react';
 import { isAbort, wireApi } from '../api/client';
 import type { Article, ArticleWire, WireAlert } from '../api/types';
 import { formatDateTime } from '../lib/format';
-import { alertLabels, alertTone, DiffText, embargoText, PubStatusBadge } from '../pages/WireParts';
+import { alertLabels, alertTone, DiffText, embargoText, PubStatusBadge, ResolveAlertButton } from '../pages/WireParts';
 import { Badge } from '../ui/bits';
-import { useToast } from '../ui/Dialog';
-import { CheckboxField, ErrorAlert, errorMessage } from '../ui/Field';
+import { CheckboxField, ErrorAlert } from '../ui/Field';
 import type { Draft } from './draft';
 import type { Update } from './Sidebar';
 
@@ -25,10 +24,8 @@ export function WirePanel({
   update: Update;
   readOnly: boolean;
 }) {
-  const toast = useToast();
   const [wire, setWire] = useState<ArticleWire | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [resolving, setResolving] = useState<number | null>(null);
   const { id, version, status } = article;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new version or status is a reason to read it again
@@ -46,18 +43,8 @@ export function WirePanel({
     return () => controller.abort();
   }, [id, version, status]);
 
-  const resolve = async (alert: WireAlert) => {
-    setResolving(alert.id);
-    try {
-      await wireApi.resolveAlert(alert.id);
-      setWire((w) => (w ? { ...w, alerts: w.alerts.filter((a) => a.id !== alert.id) } : w));
-      toast('Alert resolved');
-    } catch (err) {
-      toast(errorMessage(err));
-    } finally {
-      setResolving(null);
-    }
-  };
+  const resolved = (alert: WireAlert) =>
+    setWire((w) => (w ? { ...w, alerts: w.alerts.filter((a) => a.id !== alert.id) } : w));
 
   if (error) {
     return (
@@ -121,16 +108,7 @@ export function WirePanel({
                       <DiffText parts={alert.diff.body} />
                     </details>
                   ) : null}
-                  {article.abilities.edit ? (
-                    <button
-                      type="button"
-                      className="button button--small"
-                      disabled={resolving === alert.id}
-                      onClick={() => void resolve(alert)}
-                    >
-                      Mark as dealt with
-                    </button>
-                  ) : null}
+                  {article.abilities.edit ? <ResolveAlertButton alert={alert} onResolved={resolved} /> : null}
                 </li>
               ))}
             </ul>

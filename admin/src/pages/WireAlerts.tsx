@@ -4,9 +4,8 @@ import type { OpenWireAlert } from '../api/types';
 import { formatDateTime } from '../lib/format';
 import { Link } from '../lib/router';
 import { Badge } from '../ui/bits';
-import { useToast } from '../ui/Dialog';
-import { ErrorAlert, errorMessage } from '../ui/Field';
-import { alertLabels, alertTone } from './WireParts';
+import { ErrorAlert } from '../ui/Field';
+import { alertLabels, alertTone, ResolveAlertButton } from './WireParts';
 
 /**
  * The agencies' updates, kills, corrections and embargo moves to copy the desk adopted, still
@@ -14,10 +13,8 @@ import { alertLabels, alertTone } from './WireParts';
  * can be marked as dealt with here. Nothing is shown when there is nothing to do.
  */
 export function OpenWireAlerts() {
-  const toast = useToast();
   const [alerts, setAlerts] = useState<OpenWireAlert[]>([]);
   const [error, setError] = useState<unknown>(null);
-  const [resolving, setResolving] = useState<number | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -29,19 +26,6 @@ export function OpenWireAlerts() {
       });
     return () => controller.abort();
   }, []);
-
-  const resolve = async (alert: OpenWireAlert) => {
-    setResolving(alert.id);
-    try {
-      await wireApi.resolveAlert(alert.id);
-      setAlerts((list) => list.filter((a) => a.id !== alert.id));
-      toast(`Marked as dealt with: ${alert.article.headline}`);
-    } catch (err) {
-      toast(errorMessage(err));
-    } finally {
-      setResolving(null);
-    }
-  };
 
   if (error) return <ErrorAlert error={error} />;
   if (alerts.length === 0) return null;
@@ -59,15 +43,11 @@ export function OpenWireAlerts() {
               <span className="muted">{formatDateTime(alert.createdAt)}</span>
             </p>
             <p>{alert.message}</p>
-            <button
-              type="button"
-              className="button button--small"
-              disabled={resolving === alert.id}
-              onClick={() => void resolve(alert)}
-            >
-              Mark as dealt with
-              <span className="visually-hidden">: {alert.article.headline}</span>
-            </button>
+            <ResolveAlertButton
+              alert={alert}
+              about={alert.article.headline}
+              onResolved={() => setAlerts((list) => list.filter((a) => a.id !== alert.id))}
+            />
           </li>
         ))}
       </ul>

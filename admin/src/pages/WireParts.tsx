@@ -1,11 +1,11 @@
 import { createElement, type FormEvent, type ReactNode, useId, useMemo, useState } from 'react';
 import { wireApi } from '../api/client';
-import type { DiffPart, WireAlertKind, WireItem, WirePubStatus } from '../api/types';
+import type { DiffPart, WireAlert, WireAlertKind, WireItem, WirePubStatus } from '../api/types';
 import { formatDateTime, formatTime } from '../lib/format';
 import { href, navigate } from '../lib/router';
 import { Badge } from '../ui/bits';
 import { useToast } from '../ui/Dialog';
-import { ErrorAlert, Field, fieldError } from '../ui/Field';
+import { ErrorAlert, errorMessage, Field, fieldError } from '../ui/Field';
 
 // ---------------------------------------------------------------- agency HTML, safely
 
@@ -198,5 +198,41 @@ export function AddFromUrlForm() {
       </p>
       {error && !fieldError(error, 'url') ? <ErrorAlert error={error} fields={['url']} /> : null}
     </form>
+  );
+}
+
+/**
+ * "Mark as dealt with" for an alert about adopted copy: resolves it through the Admin API
+ * (which checks the right to edit its article) and says so, or why not. `about` names the
+ * article for screen readers where several alerts are listed.
+ */
+export function ResolveAlertButton({
+  alert,
+  about,
+  onResolved,
+}: {
+  alert: WireAlert;
+  about?: string;
+  onResolved: (alert: WireAlert) => void;
+}) {
+  const toast = useToast();
+  const [busy, setBusy] = useState(false);
+  const resolve = async () => {
+    setBusy(true);
+    try {
+      await wireApi.resolveAlert(alert.id);
+      onResolved(alert);
+      toast(about ? `Marked as dealt with: ${about}` : 'Marked as dealt with');
+    } catch (err) {
+      toast(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <button type="button" className="button button--small" disabled={busy} onClick={() => void resolve()}>
+      Mark as dealt with
+      {about ? <span className="visually-hidden">: {about}</span> : null}
+    </button>
   );
 }
