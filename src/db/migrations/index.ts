@@ -9,6 +9,7 @@ import * as wire from './2026-11-28T18-00-wire.js';
 import * as commentReaders from './2026-11-28T18-20-comment-readers.js';
 import * as commentBranches from './2026-11-28T18-30-comment-branches.js';
 import * as commentBranchCounts from './2026-11-28T19-00-comment-branch-counts.js';
+import * as imageNames from './2026-11-28T19-10-image-names.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T18-20-comment-readers': commentReaders,
   '2026-11-28T18-30-comment-branches': commentBranches,
   '2026-11-28T19-00-comment-branch-counts': commentBranchCounts,
+  '2026-11-28T19-10-image-names': imageNames,
 };

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { sql } from 'kysely';
 import sharp from 'sharp';
 import { type AdminClient, signedIn } from '../../../test/helpers/admin.js';
 import { buildTestApp, type TestApp } from '../../../test/helpers/app.js';
@@ -183,5 +184,21 @@ eachDialect('wire desk: agency pictures come into our media library', (dialect) 
       'not fetched again',
     );
     assert.equal((await imageOf(figures[1] as number)).originalName, photos.url('/photos/tram.jpg'));
+  });
+
+  test('a picture already in the library is found by its agency address through an index, not a scan', async () => {
+    // The statement MediaService.findByOriginalNames runs, with its parameter written in.
+    const lookup = sql`select * from images where original_name in (${sql.lit('https://photos.example/a.jpg')}) order by id`;
+    const plan = await t.services.db.kysely.transaction().execute(async (trx) => {
+      if (dialect === 'sqlite') {
+        const rows = await sql<{ detail: string }>`explain query plan ${lookup}`.execute(trx);
+        return rows.rows.map((r) => r.detail).join(' | ');
+      }
+      // A small test table would be read whole anyway; the planner is asked whether it can do otherwise.
+      await sql`set local enable_seqscan = off`.execute(trx);
+      const rows = await sql<{ 'QUERY PLAN': string }>`explain ${lookup}`.execute(trx);
+      return rows.rows.map((r) => r['QUERY PLAN']).join(' | ');
+    });
+    assert.match(plan, /images_original_name/, plan);
   });
 });
