@@ -172,7 +172,7 @@ export function registerWireDeskRoutes(app: AdminApp, deps: DeskRouteDeps) {
         querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }),
       },
     },
-    async (request) => ({ items: await desk.listOpenAlerts(request.query.limit ?? 50) }),
+    async (request) => ({ items: await desk.listOpenAlerts(request.query.limit ?? 50, actorOf(request)) }),
   );
 
   app.post(

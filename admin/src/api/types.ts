@@ -579,6 +579,8 @@ export interface WireAlert {
 /** An open alert in the newsroom-wide list, with the article it is about. */
 export interface OpenWireAlert extends WireAlert {
   article: { id: number; headline: string; status: ArticleStatus };
+  /** Whether the person signed in may mark it as dealt with (they may edit its article). */
+  canResolve: boolean;
 }
 
 export interface WireAdopted {

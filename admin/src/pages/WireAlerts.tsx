@@ -43,11 +43,15 @@ export function OpenWireAlerts() {
               <span className="muted">{formatDateTime(alert.createdAt)}</span>
             </p>
             <p>{alert.message}</p>
-            <ResolveAlertButton
-              alert={alert}
-              about={alert.article.headline}
-              onResolved={() => setAlerts((list) => list.filter((a) => a.id !== alert.id))}
-            />
+            {alert.canResolve ? (
+              <ResolveAlertButton
+                alert={alert}
+                about={alert.article.headline}
+                onResolved={() => setAlerts((list) => list.filter((a) => a.id !== alert.id))}
+              />
+            ) : (
+              <p className="muted small">The article’s author or an editor deals with this.</p>
+            )}
           </li>
         ))}
       </ul>

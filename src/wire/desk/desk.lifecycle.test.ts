@@ -214,8 +214,20 @@ eachDialect('wire desk: agency updates, corrections, kills', (dialect) => {
     assert.match(editedAlert?.message ?? '', /killed this story .* review it and withdraw it/);
     assert.equal((await desk.wire(draft)).alerts[0]?.kind, 'kill', 'drafts are alerted too');
     assert.equal((await desk.article(draft)).status, 'draft');
-    const open = (await editor.get('/api/admin/wire/alerts')).json().items as { articleId: number }[];
+    const open = (await editor.get('/api/admin/wire/alerts')).json().items as {
+      articleId: number;
+      canResolve: boolean;
+    }[];
     assert.ok([verbatim, edited, draft].every((id) => open.some((a) => a.articleId === id)));
+    assert.ok(
+      open.every((a) => a.canResolve),
+      'an editor may deal with every alert',
+    );
+    // An author sees the desk's alerts, but may deal only with those on their own articles.
+    const author = await signedIn(t, 'author', { email: 'author.alerts@news.test' });
+    const seen = (await author.get('/api/admin/wire/alerts')).json().items as typeof open;
+    const mine = seen.filter((a) => [verbatim, edited, draft].includes(a.articleId));
+    assert.ok(mine.length >= 3 && mine.every((a) => !a.canResolve), "not on the editor's articles");
   });
 
   test('a withheld item unpublishes copy published as received; scheduled copy is held back', async () => {

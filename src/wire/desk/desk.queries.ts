@@ -352,7 +352,11 @@ export function findOpenAlerts(db: Q, limit: number) {
     .selectFrom('wire_alerts')
     .innerJoin('articles', 'articles.id', 'wire_alerts.article_id')
     .selectAll('wire_alerts')
-    .select(['articles.headline as article_headline', 'articles.status as article_status'])
+    .select([
+      'articles.headline as article_headline',
+      'articles.status as article_status',
+      'articles.created_by as article_created_by',
+    ])
     .where('wire_alerts.resolved_at', 'is', null)
     .orderBy('wire_alerts.created_at', 'desc')
     .orderBy('wire_alerts.id', 'desc')

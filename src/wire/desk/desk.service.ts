@@ -14,7 +14,7 @@ import { AppError, invalidFields, invalidParameter, notFound } from '../../error
 import type { JobQueue } from '../../jobs/jobs.service.js';
 import type { MailService } from '../../mail/mail.service.js';
 import type { MediaService } from '../../media/media.service.js';
-import type { Actor } from '../../newsroom/newsroom.policy.js';
+import { type Actor, canOnArticle } from '../../newsroom/newsroom.policy.js';
 import type { StaffService } from '../../newsroom/staff.service.js';
 import type { SettingsService } from '../../settings/settings.service.js';
 import { joinNames } from '../../site/format.js';
@@ -434,11 +434,13 @@ export class WireDeskService {
     };
   }
 
-  async listOpenAlerts(limit: number) {
+  /** The open alerts, newest first; each says whether this person may mark it as dealt with. */
+  async listOpenAlerts(limit: number, actor: Actor) {
     const rows = await q.findOpenAlerts(this.db, limit);
     return rows.map((r) => ({
       ...presentAlert(r),
       article: { id: r.article_id, headline: r.article_headline, status: r.article_status },
+      canResolve: canOnArticle(actor, 'articles.edit', { createdBy: r.article_created_by, status: r.article_status }),
     }));
   }
 
