@@ -39,38 +39,20 @@ const SCHEDULE_EVERY_MS = 60_000;
 /** The longest a failing source waits between tries. */
 const MAX_BACKOFF_MS = 6 * 3600_000;
 
-/** A wire item as the desk reads it: the latest version, JSON columns parsed. */
-export interface WireItem {
+/**
+ * A wire item as the desk reads it: the parsed item's fields at their latest version (JSON
+ * columns parsed), and what storing it added.
+ */
+export interface WireItem extends Omit<ParsedWireItem, 'format' | 'raw'> {
   id: number;
   sourceId: number | null;
   origin: 'feed' | 'url';
-  sourceItemId: string;
   version: number;
-  sourceVersion: string | null;
-  url: string | null;
-  headline: string;
-  summary: string;
-  bodyHtml: string;
-  bodyText: string;
-  bylines: string[];
-  dateline: string | null;
-  subjects: WireSubject[];
-  images: WireImage[];
-  language: string | null;
-  publishedAt: string | null;
-  embargoUntil: string | null;
-  expiresAt: string | null;
-  pubStatus: PubStatus;
-  signals: string[];
-  edNote: string | null;
-  usageTerms: string | null;
-  copyrightNotice: string | null;
   contentHash: string;
   clusterId: number | null;
   status: WireItemStatus;
+  /** As stored; older rows may name a format this version no longer reads. */
   format: string;
-  extensions: Record<string, unknown>;
-  problems: string[];
   firstSeenAt: string;
   updatedAt: string;
 }
