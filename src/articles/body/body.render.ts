@@ -1,6 +1,7 @@
 import { generateHTML, generateJSON } from '@tiptap/html/server';
 import sanitizeHtml from 'sanitize-html';
 import { type BodyDoc, bodyExtensions } from './body.schema.js';
+import { bodyTextTags } from './body.tags.js';
 
 export { bodyReferences, walk } from './body.walk.js';
 
@@ -116,26 +117,7 @@ export function renderBody(
  */
 export function htmlToBody(html: string): BodyDoc {
   const clean = sanitizeHtml(html, {
-    allowedTags: [
-      'p',
-      'h2',
-      'h3',
-      'h4',
-      'strong',
-      'b',
-      'em',
-      'i',
-      'a',
-      'ul',
-      'ol',
-      'li',
-      'blockquote',
-      'br',
-      'figure',
-      'figcaption',
-      'img',
-      'aside',
-    ],
+    allowedTags: [...bodyTextTags, 'img', 'aside'],
     allowedAttributes: {
       a: ['href'],
       img: ['src', 'alt', 'width', 'height'],

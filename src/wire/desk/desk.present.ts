@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { bodyTextTags } from '../../articles/body/body.tags.js';
 import type { AlertRow, ItemRow } from './desk.queries.js';
 import type { DiffPart } from './desk.text.js';
 
@@ -23,24 +24,7 @@ const strings = (value: string | null): string[] =>
  */
 export function previewHtml(html: string): string {
   return sanitizeHtml(html, {
-    allowedTags: [
-      'p',
-      'h2',
-      'h3',
-      'h4',
-      'strong',
-      'b',
-      'em',
-      'i',
-      'a',
-      'ul',
-      'ol',
-      'li',
-      'blockquote',
-      'br',
-      'figure',
-      'figcaption',
-    ],
+    allowedTags: bodyTextTags,
     allowedAttributes: { a: ['href'] },
     allowedSchemes: ['http', 'https', 'mailto'],
     transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'nofollow noopener noreferrer' }) },
