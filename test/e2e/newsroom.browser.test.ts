@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { closeServices, createServices } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { describeInChromium, launchChromium } from '../helpers/browser.js';
+import { describeInChromium, launchChromium, watchContext } from '../helpers/browser.js';
 import { paragraphs } from '../helpers/factories.js';
 import { freePort, projectRoot, type ServerProcess, spawnServer } from '../helpers/server-process.js';
 
@@ -82,17 +82,8 @@ describeInChromium('newsroom in Chromium', () => {
     const context = await browser.newContext();
     context.setDefaultTimeout(15_000);
     contexts.push(context);
-    await context.exposeBinding('__reportCspViolation', (_source, text: string) => {
-      problems.push(`CSP violation: ${text}`);
-    });
-    await context.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        const report = (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation;
-        report(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} on ${e.documentURI}`);
-      });
-    });
+    await watchContext(context, problems);
     const page = await context.newPage();
-    page.on('pageerror', (err) => problems.push(`uncaught exception on ${page.url()}: ${err.message}`));
     return page;
   }
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, afterEach, before, test } from 'node:test';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { describeInChromium, launchChromium } from '../helpers/browser.js';
+import { describeInChromium, launchChromium, watchContext } from '../helpers/browser.js';
 import { freePort, projectRoot, type ServerProcess, spawnServer } from '../helpers/server-process.js';
 
 /**
@@ -102,22 +102,11 @@ describeInChromium('reader site in Chromium', () => {
   async function watchedPage(options: BrowserContextOptions = {}): Promise<{ page: Page; problems: string[] }> {
     const context = await newContext(options);
     const problems: string[] = [];
-    if (options.javaScriptEnabled !== false) {
-      await context.exposeBinding('__reportCspViolation', (_source, text: string) => {
-        problems.push(`CSP violation: ${text}`);
-      });
-      await context.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (e) => {
-          const report = (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation;
-          report(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} on ${e.documentURI}`);
-        });
-      });
-    }
+    if (options.javaScriptEnabled !== false) await watchContext(context, problems);
     const page = await context.newPage();
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console error on ${page.url()}: ${message.text()}`);
     });
-    page.on('pageerror', (err) => problems.push(`uncaught exception on ${page.url()}: ${err.message}`));
     return { page, problems };
   }
 

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { closeServices, createServices } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { testPassword } from '../helpers/admin.js';
-import { describeInChromium, launchChromium } from '../helpers/browser.js';
+import { describeInChromium, launchChromium, watchContext } from '../helpers/browser.js';
 import { type FeedServer, startFeedServer } from '../helpers/feed-server.js';
 import { freePort, projectRoot, type ServerProcess, spawnServer } from '../helpers/server-process.js';
 import { addVersion, makeItem, makeSource } from '../helpers/wire.js';
@@ -89,17 +89,8 @@ describeInChromium('wire desk in Chromium', () => {
   async function signIn(): Promise<Page> {
     const context = await browser.newContext();
     context.setDefaultTimeout(15_000);
-    await context.exposeBinding('__reportCspViolation', (_source, text: string) => {
-      problems.push(`CSP violation: ${text}`);
-    });
-    await context.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => {
-        const report = (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation;
-        report(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} on ${e.documentURI}`);
-      });
-    });
+    await watchContext(context, problems);
     const page = await context.newPage();
-    page.on('pageerror', (err) => problems.push(`uncaught exception on ${page.url()}: ${err.message}`));
     await page.goto(`${base}/newsroom/login`);
     await page.getByLabel('Email').fill('ana@courier.test');
     await page.getByLabel('Password').fill(testPassword);
@@ -234,7 +225,6 @@ describeInChromium('wire desk in Chromium', () => {
     reader.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console error on ${reader.url()}: ${message.text()}`);
     });
-    reader.on('pageerror', (err) => problems.push(`uncaught exception on ${reader.url()}: ${err.message}`));
     const answer = await reader.goto(new URL(readerPath, base).href);
     assert.equal(answer?.status(), 200);
     assert.equal((await reader.locator('.article__credit').textContent())?.trim(), credit);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { describe, test } from 'node:test';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 
 /** Debian's Chromium, driven headless by playwright-core. */
 export const chromiumPath = '/usr/bin/chromium';
@@ -27,4 +27,24 @@ export function describeInChromium(title: string, suite: () => void): void {
   } else {
     test(title, { skip: `Chromium is not installed at ${chromiumPath}` }, () => {});
   }
+}
+
+/**
+ * Writes to `problems` what a reader's console would show as faults: every
+ * Content-Security-Policy violation on the context's pages (reported by the browser as an
+ * event) and every uncaught exception. Tests assert the list is empty at their end.
+ */
+export async function watchContext(context: BrowserContext, problems: string[]): Promise<void> {
+  await context.exposeBinding('__reportCspViolation', (_source, text: string) => {
+    problems.push(`CSP violation: ${text}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation;
+      report(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} on ${e.documentURI}`);
+    });
+  });
+  context.on('page', (page) => {
+    page.on('pageerror', (err) => problems.push(`uncaught exception on ${page.url()}: ${err.message}`));
+  });
 }
